@@ -1,0 +1,45 @@
+export interface ErrorDetail {
+  /** JSON path of the offending field, e.g. `achievements[0].level`; empty when the error concerns the whole request. */
+  path: string;
+  message: string;
+}
+
+/**
+ * Base of every error a module raises on purpose. Each module declares its own subclasses with a stable `code`,
+ * the HTTP status it maps to and a message a user understands; the HTTP layer renders `{ code, message, details }`.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  abstract readonly status: number;
+  readonly details: ErrorDetail[];
+
+  constructor(message: string, details: ErrorDetail[] = []) {
+    super(message);
+    this.name = new.target.name;
+    this.details = details;
+  }
+}
+
+export class ValidationFailedError extends DomainError {
+  readonly code = 'validation_failed';
+  readonly status = 400;
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'not_found';
+  readonly status = 404;
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'forbidden';
+  readonly status = 403;
+}
+
+export class ConflictError extends DomainError {
+  readonly code: string;
+  readonly status = 409;
+  constructor(code: string, message: string, details: ErrorDetail[] = []) {
+    super(message, details);
+    this.code = code;
+  }
+}

@@ -1,0 +1,69 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from './domain-error';
+import { ErrorBody } from './error-body';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+}
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable_entity',
+  429: 'too_many_requests',
+};
+
+/** Renders every error as `{ code, message, details }`; unexpected errors are logged and never leak a stack trace. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request & { id?: string }>();
+    const { status, body } = this.toBody(exception);
+    body.requestId = typeof request.id === 'string' ? request.id : undefined;
+    if (status >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
+    if (!response.headersSent) response.status(status).json(body);
+  }
+
+  private toBody(exception: unknown): { status: number; body: ErrorBody } {
+    if (exception instanceof DomainError) {
+      return { status: exception.status, body: { code: exception.code, message: exception.message, details: exception.details } };
+    }
+    const parserError = exception as BodyParserError;
+    if (parserError?.type === 'entity.parse.failed') {
+      return { status: 400, body: { code: 'malformed_json', message: 'The request body is not valid JSON', details: [{ path: '', message: 'malformed JSON' }] } };
+    }
+    if (parserError?.type === 'entity.too.large') {
+      return { status: 413, body: { code: 'payload_too_large', message: 'The request body is too large', details: [] } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      return {
+        status,
+        body: {
+          code: STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'error'),
+          message: Array.isArray(message) ? message.join('; ') : String(message),
+          details: [],
+        },
+      };
+    }
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      body: { code: 'internal_error', message: 'Something went wrong on our side; please retry or quote the request id', details: [] },
+    };
+  }
+}

@@ -1,0 +1,90 @@
+import { Env, envSchema } from './env.schema';
+
+export interface DatabaseCredentials {
+  user: string;
+  password: string;
+}
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  database: {
+    host: string;
+    port: number;
+    name: string;
+    poolSize: number;
+    admin: DatabaseCredentials;
+    owner: DatabaseCredentials;
+    app: DatabaseCredentials;
+    relay: DatabaseCredentials;
+  };
+  redis: { url: string; prefix: string };
+  outbox: { pollMs: number };
+  auth: {
+    jwtSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+    loginMaxFailures: number;
+    loginLockSeconds: number;
+  };
+  http: { rateLimitPerMinute: number };
+  storage: { dir: string };
+}
+
+/** Thrown with one line that names the offending variable, so a misconfigured process says exactly what to fix. */
+export class ConfigError extends Error {}
+
+const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue.path.join('.') || '(environment)';
+    throw new ConfigError(`Invalid environment variable ${name}: ${issue.message} (got ${JSON.stringify(source[name] ?? null)})`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.JWT_SECRET === DEV_SECRET) {
+    throw new ConfigError('Invalid environment variable JWT_SECRET: must be set in production');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    database: {
+      host: e.DATABASE_HOST,
+      port: e.DATABASE_PORT,
+      name: e.DATABASE_NAME,
+      poolSize: e.DATABASE_POOL_SIZE,
+      admin: { user: e.DATABASE_ADMIN_USER, password: e.DATABASE_ADMIN_PASSWORD },
+      owner: { user: e.DATABASE_OWNER_USER, password: e.DATABASE_OWNER_PASSWORD },
+      app: { user: e.DATABASE_APP_USER, password: e.DATABASE_APP_PASSWORD },
+      relay: { user: e.DATABASE_RELAY_USER, password: e.DATABASE_RELAY_PASSWORD },
+    },
+    redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },
+    outbox: { pollMs: e.OUTBOX_POLL_MS },
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: e.REFRESH_TTL_SECONDS,
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      loginLockSeconds: e.LOGIN_LOCK_SECONDS,
+    },
+    http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE },
+    storage: { dir: e.STORAGE_DIR },
+  };
+}
+
+/** For process entry points: prints the one-line reason and exits instead of a stack trace. */
+export function loadConfigOrExit(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(source);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

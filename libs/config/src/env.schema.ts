@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const seconds = z.coerce.number().int().positive();
+
+/** Every environment variable the processes read, with local-development defaults. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: port.default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DATABASE_HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PORT: port.default(5432),
+  DATABASE_NAME: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'lower-case letters, digits and _').default('subsidy_hub'),
+  DATABASE_ADMIN_USER: z.string().min(1).default('postgres'),
+  DATABASE_ADMIN_PASSWORD: z.string().default(''),
+  DATABASE_OWNER_USER: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('subsidy_owner'),
+  DATABASE_OWNER_PASSWORD: z.string().default(''),
+  DATABASE_APP_USER: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('subsidy_app'),
+  DATABASE_APP_PASSWORD: z.string().default(''),
+  DATABASE_RELAY_USER: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('subsidy_relay'),
+  DATABASE_RELAY_PASSWORD: z.string().default(''),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default('subsidy'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+
+  JWT_SECRET: z.string().min(32, 'at least 32 characters').default('dev-only-secret-change-me-0123456789abcdef'),
+  JWT_ACCESS_TTL_SECONDS: seconds.default(900),
+  REFRESH_TTL_SECONDS: seconds.default(30 * 24 * 3600),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_SECONDS: seconds.default(900),
+
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  STORAGE_DIR: z.string().min(1).default('var/storage'),
+});
+
+export type Env = z.infer<typeof envSchema>;
