@@ -1,7 +1,12 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig, ConfigModule } from '@subsidy/config';
 import { DatabaseModule } from '@subsidy/database';
 import { AuditModule } from '@subsidy/audit';
+import { LoggerModule } from 'nestjs-pino';
+import { HealthModule } from './health/health.module';
+import { loggingOptions } from './logging';
 import { RequestContextMiddleware } from './request-context.middleware';
 
 /** The HTTP entry point's composition root: capabilities come from libs, this file only wires them. */
@@ -10,7 +15,15 @@ export class AppModule implements NestModule {
   static forRoot(config: AppConfig) {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggingOptions(config)),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
+        DatabaseModule,
+        AuditModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };
   }
 

@@ -43,3 +43,19 @@ export class ConflictError extends DomainError {
     this.code = code;
   }
 }
+
+export class MalformedJsonError extends DomainError {
+  readonly code = 'malformed_json';
+  readonly status = 400;
+  constructor() {
+    super('The request body is not valid JSON', [{ path: '', message: 'malformed JSON' }]);
+  }
+}
+
+export class PayloadTooLargeError extends DomainError {
+  readonly code = 'payload_too_large';
+  readonly status = 413;
+  constructor() {
+    super('The request body is larger than 1 MB');
+  }
+}

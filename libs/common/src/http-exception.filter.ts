@@ -3,12 +3,6 @@ import type { Request, Response } from 'express';
 import { DomainError } from './domain-error';
 import { ErrorBody } from './error-body';
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  expose?: boolean;
-}
-
 const STATUS_CODES: Record<number, string> = {
   400: 'bad_request',
   401: 'unauthorized',
@@ -34,19 +28,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const { status, body } = this.toBody(exception);
     body.requestId = typeof request.id === 'string' ? request.id : undefined;
     if (status >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
-    if (!response.headersSent) response.status(status).json(body);
+    if (response.headersSent) return;
+    if (body.requestId) response.setHeader('X-Request-Id', body.requestId);
+    response.status(status).json(body);
   }
 
   private toBody(exception: unknown): { status: number; body: ErrorBody } {
     if (exception instanceof DomainError) {
       return { status: exception.status, body: { code: exception.code, message: exception.message, details: exception.details } };
-    }
-    const parserError = exception as BodyParserError;
-    if (parserError?.type === 'entity.parse.failed') {
-      return { status: 400, body: { code: 'malformed_json', message: 'The request body is not valid JSON', details: [{ path: '', message: 'malformed JSON' }] } };
-    }
-    if (parserError?.type === 'entity.too.large') {
-      return { status: 413, body: { code: 'payload_too_large', message: 'The request body is too large', details: [] } };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

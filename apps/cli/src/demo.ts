@@ -1,0 +1,64 @@
+import { configDir, loadConfigOrExit, projectRoot } from '@subsidy/config';
+import { provisionDatabase, runMigrations } from '@subsidy/database';
+import { loadTenantDefinitions } from '@subsidy/tenancy';
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { DEMO_PASSWORD, seedDemo } from './demo/seed-demo';
+import { ensureServices } from './demo/services';
+import { syncTenants } from './tenants/sync-tenants';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function start(name: string, entry: string): ChildProcess {
+  const child = spawn(process.execPath, [join(projectRoot(), 'dist', `${entry}.js`)], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+  child.on('exit', (code, signal) => {
+    if (signal !== 'SIGTERM') say(`${name} exited (${signal ?? code}); stopping the demo`);
+    process.exit(code ?? 1);
+  });
+  return child;
+}
+
+async function waitForHealth(url: string, seconds: number): Promise<void> {
+  for (let i = 0; i < seconds * 4; i += 1) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The API did not report healthy at ${url} within ${seconds}s`);
+}
+
+/** One command for a fresh machine: services, schema, the seed tenants with one user per role, API and worker. */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  await ensureServices(config, say);
+  await provisionDatabase(config);
+  const applied = await runMigrations(config);
+  say(applied.length ? `Migrated: ${applied.join(', ')}` : 'Schema up to date');
+  const tenants = loadTenantDefinitions(configDir('tenants'));
+  await syncTenants(config, tenants);
+  const users = await seedDemo(config, tenants);
+  const children = [start('API', 'apps/api/src/main'), start('Worker', 'apps/worker/src/main')];
+  const stop = () => children.forEach((c) => c.kill('SIGTERM'));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  const base = `http://127.0.0.1:${config.port}`;
+  await waitForHealth(`${base}/health`, 60);
+  say('');
+  say(`Subsidy Hub demo is running (Ctrl-C stops it).`);
+  say(`  Health:      ${base}/health`);
+  say(`  API docs:    ${base}/api/docs`);
+  say(`  Queues:      ${base}/api/admin/queues (platform admin bearer token)`);
+  say(`  Log in:      POST ${base}/api/v1/auth/login {"tenant","username","password"}; every demo password is ${DEMO_PASSWORD}`);
+  say(`  Users:       ${users.length} across ${tenants.length} tenants, e.g.`);
+  for (const u of users.filter((x) => x.tenant === 'weihai' || x.tenant === 'platform')) say(`               ${u.tenant.padEnd(10)} ${u.username.padEnd(22)} ${u.role}`);
+  say(`  (every tenant has the same usernames: officer, reviewer.<district>, tech, expert1..3, finance.city, finance.<district>, applicant)`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { AppConfig } from '@subsidy/config';
+import { poolConfig } from '@subsidy/database';
+import { Role, TenantDefinition } from '@subsidy/tenancy';
+import { hash } from 'argon2';
+import { Client } from 'pg';
+import { DEMO_ORGANIZATIONS } from './demo-organizations';
+
+export const DEMO_PASSWORD = 'Demo-2026-pass';
+
+export interface DemoUser {
+  tenant: string;
+  username: string;
+  role: Role;
+  districtCode?: string;
+  financeLevel?: 'city' | 'district';
+  organization?: boolean;
+}
+
+/** The demo cast of one tenant: one user per role, a reviewer and a finance officer for its first district. */
+export function demoUsersOf(tenant: TenantDefinition): DemoUser[] {
+  if (tenant.kind === 'platform') return [{ tenant: tenant.id, username: 'admin', role: 'platform_admin' }];
+  const district = tenant.districts[0].code;
+  return [
+    { tenant: tenant.id, username: 'officer', role: 'program_officer' },
+    { tenant: tenant.id, username: `reviewer.${district}`, role: 'district_reviewer', districtCode: district },
+    { tenant: tenant.id, username: 'tech', role: 'technical_reviewer' },
+    { tenant: tenant.id, username: 'expert1', role: 'expert' },
+    { tenant: tenant.id, username: 'expert2', role: 'expert' },
+    { tenant: tenant.id, username: 'expert3', role: 'expert' },
+    { tenant: tenant.id, username: 'finance.city', role: 'finance_officer', financeLevel: 'city' },
+    { tenant: tenant.id, username: `finance.${district}`, role: 'finance_officer', financeLevel: 'district', districtCode: district },
+    ...(DEMO_ORGANIZATIONS[tenant.id] ? [{ tenant: tenant.id, username: 'applicant', role: 'applicant' as const, organization: true }] : []),
+  ];
+}
+
+/** Idempotent: existing users and organizations are left as they are. Runs as the application role, tenant by tenant. */
+export async function seedDemo(config: AppConfig, tenants: TenantDefinition[]): Promise<DemoUser[]> {
+  const passwordHash = await hash(DEMO_PASSWORD, { type: 2 });
+  const client = new Client(poolConfig(config, 'app'));
+  await client.connect();
+  const seeded: DemoUser[] = [];
+  try {
+    for (const tenant of tenants) {
+      await client.query('begin');
+      await client.query(`select set_config('app.tenant_id', $1, true)`, [tenant.id]);
+      const org = DEMO_ORGANIZATIONS[tenant.id];
+      let organizationId: string | null = null;
+      if (org) {
+        await client.query(
+          `insert into organizations (tenant_id, uscc, name, kind, district_code) values ($1, $2, $3, 'enterprise', $4) on conflict (tenant_id, uscc) do nothing`,
+          [tenant.id, org.uscc, org.name, org.districtCode],
+        );
+        const { rows } = await client.query<{ id: string }>(`select id from organizations where tenant_id = $1 and uscc = $2`, [tenant.id, org.uscc]);
+        organizationId = rows[0].id;
+      }
+      for (const user of demoUsersOf(tenant)) {
+        await client.query(
+          `insert into users (tenant_id, username, display_name, password_hash, role, district_code, finance_level, organization_id)
+           values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (tenant_id, username) do nothing`,
+          [tenant.id, user.username, `${tenant.nameZh} ${user.username}`, passwordHash, user.role, user.districtCode ?? null, user.financeLevel ?? null, user.organization ? organizationId : null],
+        );
+        seeded.push(user);
+      }
+      await client.query('commit');
+    }
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+  return seeded;
+}
