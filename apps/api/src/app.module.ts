@@ -4,6 +4,9 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig, ConfigModule } from '@subsidy/config';
 import { DatabaseModule } from '@subsidy/database';
 import { AuditModule } from '@subsidy/audit';
+import { AuthModule } from '@subsidy/auth';
+import { AwardsModule } from '@subsidy/awards';
+import { OrganizationsModule } from '@subsidy/organizations';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthModule } from './health/health.module';
 import { loggingOptions } from './logging';
@@ -21,6 +24,9 @@ export class AppModule implements NestModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
         DatabaseModule,
         AuditModule,
+        AuthModule,
+        OrganizationsModule,
+        AwardsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],

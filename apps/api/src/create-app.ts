@@ -20,6 +20,8 @@ function nameBodyParserErrors(error: { type?: string } | undefined, _request: Re
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // Client addresses (rate limits, login lockout) come from X-Forwarded-For only through the configured proxies.
+  app.set('trust proxy', config.http.trustProxyHops);
   app.use(
     helmet({
       // Swagger UI needs inline scripts and styles on /api/docs only; everything else keeps helmet's strict defaults.

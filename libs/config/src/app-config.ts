@@ -28,7 +28,7 @@ export interface AppConfig {
     loginMaxFailures: number;
     loginLockSeconds: number;
   };
-  http: { rateLimitPerMinute: number };
+  http: { rateLimitPerMinute: number; trustProxyHops: number };
   storage: { dir: string };
 }
 
@@ -71,7 +71,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       loginMaxFailures: e.LOGIN_MAX_FAILURES,
       loginLockSeconds: e.LOGIN_LOCK_SECONDS,
     },
-    http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE },
+    http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE, trustProxyHops: e.TRUST_PROXY_HOPS },
     storage: { dir: e.STORAGE_DIR },
   };
 }

@@ -32,6 +32,8 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_SECONDS: seconds.default(900),
 
+  // Hops of reverse proxies in front of the API (Express 'trust proxy'); 0 = clients connect directly.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   STORAGE_DIR: z.string().min(1).default('var/storage'),
 });

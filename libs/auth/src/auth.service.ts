@@ -1,0 +1,139 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AuditLog } from '@subsidy/audit';
+import { APP_CONFIG, AppConfig } from '@subsidy/config';
+import { TenantTransactions } from '@subsidy/database';
+import { Actor } from '@subsidy/tenancy';
+import { EntityManager } from 'typeorm';
+import { AuthenticationRequiredError, InvalidCredentialsError, RefreshTokenInvalidError } from './auth-errors';
+import { LoginThrottle } from './login/login-throttle';
+import { verifyAgainstDummy, verifyPassword } from './password-hasher';
+import { TenantDirectory } from './tenant-directory';
+import { claimsFor } from './tokens/access-token-claims';
+import { hashToken, newOpaqueToken } from './tokens/refresh-token';
+import { RefreshTokenStore } from './tokens/refresh-token-store';
+import { UserRecord, toUserRecord } from './users/user-record';
+import { UserStore } from './users/user-store';
+
+export interface SessionTokens {
+  tokenType: 'Bearer';
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: string;
+  user: UserRecord;
+}
+
+export function actorOf(user: UserRecord): Actor & { role: NonNullable<Actor['role']>; homeTenantId: string } {
+  return {
+    kind: 'user',
+    id: user.id,
+    role: user.role,
+    homeTenantId: user.tenantId,
+    districtCode: user.districtCode,
+    financeLevel: user.financeLevel,
+    organizationId: user.organizationId,
+  };
+}
+
+type RefreshOutcome = { kind: 'rotated'; user: UserRecord; familyId: string } | { kind: 'rejected'; message?: string };
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly tenants: TenantDirectory,
+    private readonly throttle: LoginThrottle,
+    private readonly jwt: JwtService,
+    private readonly audit: AuditLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Checks a password sign-in, enforcing the lockout; every wrong part answers the same `invalid_credentials`. */
+  async validateCredentials(tenantId: string, rawUsername: string, password: string, ip: string): Promise<UserRecord> {
+    const username = rawUsername.trim().toLowerCase();
+    const attempt = { tenantId, username, ip };
+    await this.throttle.assertNotLocked(attempt);
+    const tenant = await this.tenants.find(tenantId);
+    const row = tenant ? await this.transactions.runFor(tenantId, (manager) => UserStore.findByUsername(manager, username)) : undefined;
+    const ok = row?.password_hash && row.active ? await verifyPassword(row.password_hash, password) : await verifyAgainstDummy(password);
+    if (!ok || !row) {
+      await this.throttle.recordFailure(attempt);
+      throw new InvalidCredentialsError();
+    }
+    await this.throttle.recordSuccess(attempt);
+    return toUserRecord(row);
+  }
+
+  /** Starts a new refresh-token family for a fresh sign-in. */
+  async startSession(user: UserRecord): Promise<SessionTokens> {
+    return this.transactions.runFor(user.tenantId, (manager) => this.issue(manager, user, null));
+  }
+
+  /**
+   * Rotates a refresh token. Presenting a token that was already rotated means a copy is in someone else's hands,
+   * so the whole family is revoked (committed) before the caller is turned away.
+   */
+  async refresh(tenantId: string, refreshToken: string): Promise<SessionTokens> {
+    if (!(await this.tenants.find(tenantId))) throw new RefreshTokenInvalidError();
+    const tokenHash = hashToken(refreshToken);
+    const outcome = await this.transactions.runFor(tenantId, async (manager): Promise<RefreshOutcome> => {
+      const token = await RefreshTokenStore.findForUpdate(manager, tokenHash);
+      if (!token || token.revoked_at) return { kind: 'rejected' };
+      if (token.used_at) {
+        await RefreshTokenStore.revokeFamily(manager, token.family_id);
+        await this.audit.record(manager, {
+          action: 'auth.refresh_token_reused',
+          entityType: 'user',
+          entityId: token.user_id,
+          reason: 'A rotated refresh token was presented again; every session of this sign-in was ended',
+          data: { familyId: token.family_id },
+        });
+        return { kind: 'rejected', message: 'This refresh token was already used; for safety every session of this sign-in was ended' };
+      }
+      if (token.expires_at.getTime() <= Date.now()) return { kind: 'rejected' };
+      const user = await UserStore.findById(manager, token.user_id);
+      if (!user || !user.active) return { kind: 'rejected' };
+      await RefreshTokenStore.markUsed(manager, token.id);
+      return { kind: 'rotated', user, familyId: token.family_id };
+    });
+    if (outcome.kind === 'rejected') throw new RefreshTokenInvalidError(outcome.message);
+    return this.transactions.runFor(tenantId, (manager) => this.issue(manager, outcome.user, outcome.familyId));
+  }
+
+  /** Ends the sign-in the token belongs to (its whole family). Unknown tokens are ignored: logging out twice is fine. */
+  async logout(tenantId: string, refreshToken: string): Promise<void> {
+    if (!(await this.tenants.find(tenantId))) return;
+    await this.transactions.runFor(tenantId, async (manager) => {
+      const token = await RefreshTokenStore.findForUpdate(manager, hashToken(refreshToken));
+      if (token) await RefreshTokenStore.revokeFamily(manager, token.family_id);
+    });
+  }
+
+  async me(actor: Actor): Promise<UserRecord> {
+    const home = actor.homeTenantId;
+    const user = home ? await this.transactions.runFor(home, (manager) => UserStore.findById(manager, actor.id)) : undefined;
+    if (!user || !user.active) throw new AuthenticationRequiredError('access_token_invalid', 'Your account no longer exists or was deactivated');
+    return user;
+  }
+
+  private async issue(manager: EntityManager, user: UserRecord, familyId: string | null): Promise<SessionTokens> {
+    const refreshToken = newOpaqueToken();
+    const stored = await RefreshTokenStore.insert(manager, {
+      tenantId: user.tenantId,
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      ttlSeconds: this.config.auth.refreshTtlSeconds,
+    });
+    const accessToken = await this.jwt.signAsync({ ...claimsFor(actorOf(user)) });
+    return {
+      tokenType: 'Bearer',
+      accessToken,
+      expiresIn: this.config.auth.accessTtlSeconds,
+      refreshToken,
+      refreshExpiresAt: stored.expiresAt.toISOString(),
+      user,
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { Actor } from '@subsidy/tenancy';
+import { OutOfScopeError } from './auth-errors';
+
+/** What part of its tenant an actor may see. */
+export type DataScope =
+  | { kind: 'tenant' }
+  | { kind: 'district'; districtCode: string }
+  | { kind: 'organization'; organizationId: string };
+
+/**
+ * District reviewers and district-level finance officers are confined to their district; applicants to their
+ * organization; every other staff role (and the system) sees the whole tenant. A bound role whose binding is missing
+ * sees nothing rather than everything.
+ */
+export function scopeOf(actor: Actor): DataScope {
+  if (actor.kind === 'system') return { kind: 'tenant' };
+  const districtBound = actor.role === 'district_reviewer' || (actor.role === 'finance_officer' && actor.financeLevel !== 'city');
+  if (districtBound) {
+    if (!actor.districtCode) throw new OutOfScopeError('Your account is not bound to a district');
+    return { kind: 'district', districtCode: actor.districtCode };
+  }
+  if (actor.role === 'applicant') {
+    if (!actor.organizationId) throw new OutOfScopeError('Your account is not bound to an organization');
+    return { kind: 'organization', organizationId: actor.organizationId };
+  }
+  return { kind: 'tenant' };
+}
+
+export const Scope = {
+  of: scopeOf,
+
+  /** The district a listing must be restricted to, or null when the actor sees every district. Applicants have no district listing. */
+  districtFilter(actor: Actor): string | null {
+    const scope = scopeOf(actor);
+    if (scope.kind === 'organization') throw new OutOfScopeError('Applicants can only see their own organization');
+    return scope.kind === 'district' ? scope.districtCode : null;
+  },
+
+  assertDistrictAccess(actor: Actor, districtCode: string): void {
+    const scope = scopeOf(actor);
+    if (scope.kind === 'organization') throw new OutOfScopeError('Applicants can only see their own organization');
+    if (scope.kind === 'district' && scope.districtCode !== districtCode) {
+      throw new OutOfScopeError(`Your account is limited to district ${scope.districtCode}`);
+    }
+  },
+
+  /** For records owned by an organization that also belong to a district (applications, the organization itself). */
+  assertOrganizationAccess(actor: Actor, record: { organizationId: string; districtCode: string }): void {
+    const scope = scopeOf(actor);
+    if (scope.kind === 'organization') {
+      if (scope.organizationId !== record.organizationId) throw new OutOfScopeError('You can only act for your own organization');
+      return;
+    }
+    if (scope.kind === 'district' && scope.districtCode !== record.districtCode) {
+      throw new OutOfScopeError(`Your account is limited to district ${scope.districtCode}`);
+    }
+  },
+};

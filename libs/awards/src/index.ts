@@ -1,0 +1,4 @@
+export * from './award-errors';
+export * from './awards.module';
+export * from './calculate-awards';
+export * from './policy-repository.provider';

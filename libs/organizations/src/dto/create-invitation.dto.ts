@@ -1,0 +1,6 @@
+import { EmailField } from '@subsidy/auth';
+
+export class CreateInvitationDto {
+  @EmailField()
+  email!: string;
+}

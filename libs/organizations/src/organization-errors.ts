@@ -1,0 +1,36 @@
+import { DomainError } from '@subsidy/common';
+
+export class OrganizationExistsError extends DomainError {
+  readonly code = 'organization_exists';
+  readonly status = 409;
+  constructor() {
+    super('An organization with this unified social credit code is already registered in this tenant', [
+      { path: 'organization.uscc', message: 'already registered' },
+    ]);
+  }
+}
+
+export class OrganizationNotFoundError extends DomainError {
+  readonly code = 'organization_not_found';
+  readonly status = 404;
+  constructor(id: string) {
+    super(`There is no organization ${id}`);
+  }
+}
+
+export class OrganizationHasUsersError extends DomainError {
+  readonly code = 'organization_has_users';
+  readonly status = 409;
+  constructor(count: number) {
+    super(`The organization still has ${count} user account(s); it cannot be deleted`);
+  }
+}
+
+/** Unknown, expired or already used invitation token. */
+export class InvitationInvalidError extends DomainError {
+  readonly code = 'invitation_invalid';
+  readonly status = 400;
+  constructor(why: string) {
+    super(`This invitation cannot be used: ${why}`, [{ path: 'token', message: why }]);
+  }
+}
