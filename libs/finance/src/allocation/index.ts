@@ -1,0 +1,9 @@
+export {
+  allocateBudget,
+  type AwardRequest,
+  type AllocationRule,
+  type AllocationOptions,
+  type Allocation,
+  type AllocationResult,
+} from './allocate-budget';
+export { AllocationError, type AllocationErrorDetail } from './allocation-error';

@@ -1,0 +1,7 @@
+/** @subsidy/storage: evidence file storage behind one interface, and the content check every upload passes first. */
+export { StorageError, type StorageErrorCode } from './storage-error';
+export type { EvidenceStorage, StoredObject } from './evidence-storage';
+export { newEvidenceKey, assertEvidenceKey, assertTenantId } from './keys';
+export { LocalDiskStorage } from './local-disk-storage';
+export { UploadRejectedError, type UploadRejectionCode } from './upload-error';
+export { inspectUpload, EVIDENCE_TYPES, type EvidenceMime, type UploadLimits, type InspectedUpload } from './inspect-upload';
