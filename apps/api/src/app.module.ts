@@ -7,6 +7,7 @@ import { AuditModule } from '@subsidy/audit';
 import { AuthModule } from '@subsidy/auth';
 import { AwardsModule } from '@subsidy/awards';
 import { OrganizationsModule } from '@subsidy/organizations';
+import { QueueModule } from '@subsidy/queue';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthModule } from './health/health.module';
 import { loggingOptions } from './logging';
@@ -27,6 +28,7 @@ export class AppModule implements NestModule {
         AuthModule,
         OrganizationsModule,
         AwardsModule,
+        QueueModule,
         HealthModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@subsidy/config';
+import { mountQueueDashboard } from '@subsidy/queue';
 import { createValidationPipe, HttpExceptionFilter, MalformedJsonError, PayloadTooLargeError } from '@subsidy/common';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -44,6 +45,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  // Before init(): Nest installs its not-found handler there, and routes added after it are never reached.
+  mountQueueDashboard(app, config);
 
   await app.init();
   return app;

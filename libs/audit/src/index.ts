@@ -1,0 +1,5 @@
+export * from './audit-entry';
+export * from './audit-hash';
+export * from './audit-log';
+export * from './audit.module';
+export * from './verify-chain';
