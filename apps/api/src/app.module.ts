@@ -1,6 +1,8 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { Clock } from '@subsidy/calendar';
+import { ClockModule } from '@subsidy/common';
 import { AppConfig, ConfigModule } from '@subsidy/config';
 import { DatabaseModule } from '@subsidy/database';
 import { AuditModule } from '@subsidy/audit';
@@ -8,19 +10,26 @@ import { AuthModule } from '@subsidy/auth';
 import { AwardsModule } from '@subsidy/awards';
 import { OrganizationsModule } from '@subsidy/organizations';
 import { QueueModule } from '@subsidy/queue';
+import { WorkflowModule } from '@subsidy/workflow';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthModule } from './health/health.module';
 import { loggingOptions } from './logging';
 import { RequestContextMiddleware } from './request-context.middleware';
 
+export interface AppOptions {
+  /** Replaces the system clock (tests move time instead of waiting). */
+  clock?: Clock;
+}
+
 /** The HTTP entry point's composition root: capabilities come from libs, this file only wires them. */
 @Module({})
 export class AppModule implements NestModule {
-  static forRoot(config: AppConfig) {
+  static forRoot(config: AppConfig, options: AppOptions = {}) {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(options.clock),
         LoggerModule.forRoot(loggingOptions(config)),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
         DatabaseModule,
@@ -29,6 +38,7 @@ export class AppModule implements NestModule {
         OrganizationsModule,
         AwardsModule,
         QueueModule,
+        WorkflowModule,
         HealthModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],

@@ -8,7 +8,7 @@ import { createValidationPipe, HttpExceptionFilter, MalformedJsonError, PayloadT
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module';
+import { AppModule, AppOptions } from './app.module';
 
 /** Body-parser errors would reach Nest as anonymous 400s; give them their own codes before they do. */
 function nameBodyParserErrors(error: { type?: string } | undefined, _request: Request, _response: Response, next: NextFunction): void {
@@ -18,8 +18,8 @@ function nameBodyParserErrors(error: { type?: string } | undefined, _request: Re
 }
 
 /** Builds the HTTP application exactly as production runs it; end-to-end tests call this too. */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   // Client addresses (rate limits, login lockout) come from X-Forwarded-For only through the configured proxies.
   app.set('trust proxy', config.http.trustProxyHops);

@@ -1,17 +1,6 @@
-import { Logger, LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppConfig, loadConfigOrExit } from '@subsidy/config';
-import { WorkerAppModule } from './worker-app.module';
-
-const NEST_LEVELS: Record<AppConfig['logLevel'], LogLevel[] | false> = {
-  fatal: ['fatal'],
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-  silent: false,
-};
+import { Logger } from '@nestjs/common';
+import { loadConfigOrExit } from '@subsidy/config';
+import { createWorker } from './create-worker';
 
 /**
  * The worker process: no HTTP, just the job processors and the outbox relay. SIGTERM/SIGINT close the BullMQ workers
@@ -19,7 +8,7 @@ const NEST_LEVELS: Record<AppConfig['logLevel'], LogLevel[] | false> = {
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config), { logger: NEST_LEVELS[config.logLevel] });
+  const app = await createWorker(config);
   const logger = new Logger('Worker');
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

@@ -1,16 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@subsidy/audit';
+import { Clock } from '@subsidy/calendar';
+import { ClockModule } from '@subsidy/common';
 import { AppConfig, ConfigModule } from '@subsidy/config';
 import { DatabaseModule } from '@subsidy/database';
 import { MaintenanceJobsModule, WorkerModule } from '@subsidy/queue';
+import { WorkflowModule } from '@subsidy/workflow';
+import { AwardsModule } from '@subsidy/awards';
+
+export interface WorkerAppOptions {
+  /** Replaces the system clock (tests move time instead of waiting). */
+  clock?: Clock;
+}
 
 /** The worker's composition root: job handlers come from the feature modules listed here. */
 @Module({})
 export class WorkerAppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: WorkerAppOptions = {}): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, WorkerModule.forRoot(), MaintenanceJobsModule],
+      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(options.clock), DatabaseModule, AuditModule, WorkerModule.forRoot(), MaintenanceJobsModule, AwardsModule, WorkflowModule],
     };
   }
 }

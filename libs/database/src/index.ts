@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './provision';
 export * from './tenant-transactions';
 export { MIGRATIONS } from './migrations';
+export * from './query-rows';

@@ -1,4 +1,6 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Clock } from '@subsidy/calendar';
+import { CLOCK } from '@subsidy/common';
 import { APP_CONFIG, AppConfig } from '@subsidy/config';
 import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
 
@@ -9,8 +11,12 @@ export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
 export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestroy {
   readonly relay: OutboxRelay;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(OUTBOX_RELAY_OPTIONS) options: OutboxRelayOptions) {
-    this.relay = new OutboxRelay(config, options);
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(OUTBOX_RELAY_OPTIONS) options: OutboxRelayOptions,
+    @Optional() @Inject(CLOCK) clock?: Clock,
+  ) {
+    this.relay = new OutboxRelay(config, { clock, ...options });
   }
 
   onApplicationBootstrap(): void {

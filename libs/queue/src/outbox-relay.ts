@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { Clock, SystemClock } from '@subsidy/calendar';
 import { AppConfig } from '@subsidy/config';
 import { poolConfig } from '@subsidy/database';
 import { Queue } from 'bullmq';
@@ -18,6 +19,8 @@ export interface OutboxRelayOptions {
   recheckMs?: number;
   /** Rows per transaction. */
   batchSize?: number;
+  /** Decides when a row is due (`run_at`); a test moves a manual clock instead of waiting. Defaults to the system clock. */
+  clock?: Clock;
 }
 
 interface DueRow {
@@ -43,6 +46,7 @@ export class OutboxRelay {
   private readonly pollMs: number;
   private readonly recheckMs: number;
   private readonly batchSize: number;
+  private readonly clock: Clock;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -52,6 +56,7 @@ export class OutboxRelay {
     this.pollMs = options.pollMs ?? config.outbox.pollMs;
     this.recheckMs = options.recheckMs ?? this.pollMs * 20;
     this.batchSize = options.batchSize ?? 200;
+    this.clock = options.clock ?? new SystemClock();
     this.pool = new Pool({ ...poolConfig(config, 'relay'), max: 2 });
     this.pool.on('error', (error) => this.logger.error(`Relay database connection failed: ${error.message}`));
     this.connection = createRedisConnection(config, 'relay');
@@ -112,12 +117,12 @@ export class OutboxRelay {
       const { rows } = await client.query<DueRow>(
         `select tenant_id, id, queue, job_name, payload
            from outbox
-          where completed_at is null and failed_at is null and run_at <= now()
+          where completed_at is null and failed_at is null and run_at <= $3
             and (enqueued_at is null or enqueued_at <= now() - make_interval(secs => $1::double precision / 1000))
           order by run_at
           limit $2
           for update skip locked`,
-        [this.recheckMs, this.batchSize],
+        [this.recheckMs, this.batchSize, this.clock.now()],
       );
       const handed = await this.handOver(client, rows);
       if (handed.length > 0) {

@@ -17,10 +17,43 @@ describe('row-level security on tenant tables', () => {
   });
   afterAll(() => db.drop());
 
+  async function tenantTables(): Promise<string[]> {
+    const su = await db.superuser();
+    try {
+      const { rows } = await su.query<{ table_name: string }>(
+        `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by table_name`,
+      );
+      return rows.map((r) => r.table_name);
+    } finally {
+      await su.end();
+    }
+  }
+
+  it('forces row-level security on every table with a tenant_id, which leads its primary key', async () => {
+    const su = await db.superuser();
+    try {
+      const tables = await tenantTables();
+      expect(tables.length).toBeGreaterThanOrEqual(20);
+      for (const table of tables) {
+        const { rows } = await su.query(
+          `select c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+                  (select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+                    where i.indrelid = c.oid and i.indisprimary) as leading_key,
+                  (select count(*)::int from pg_policy p where p.polrelid = c.oid and p.polname = 'tenant_isolation') as policies
+             from pg_class c where c.relname = $1 and c.relnamespace = 'public'::regnamespace`,
+          [table],
+        );
+        expect({ table, ...rows[0] }).toEqual({ table, enabled: true, forced: true, leading_key: 'tenant_id', policies: 1 });
+      }
+    } finally {
+      await su.end();
+    }
+  });
+
   it('shows the application role no tenant rows when no tenant is set', async () => {
     const app = await db.appRole();
     try {
-      const tables = ['districts', 'organizations', 'users', 'refresh_tokens', 'organization_invitations', 'outbox', 'audit_log', 'audit_heads'];
+      const tables = await tenantTables();
       for (const table of tables) {
         const { rows } = await app.query(`select count(*)::int as n from ${table}`);
         expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });

@@ -1,0 +1,3 @@
+export * from './notifications.module';
+export * from './notifier';
+export * from './recipient';
