@@ -39,6 +39,12 @@ const HOUR = 3600;
 const DAY = 24 * HOUR;
 
 export type VerifyAuditChainPayload = { tenantId: string };
+export type ProgramJobPayload = { tenantId: string; programId: string };
+export type ApplicationJobPayload = { tenantId: string; applicationId: string };
+/** `round` ties a deadline job to the submission or panel round that set it, so a stale one does nothing. */
+export type ApplicationRoundJobPayload = { tenantId: string; applicationId: string; round: number };
+export type PublicityJobPayload = { tenantId: string; publicityId: string };
+export type NotificationJobPayload = { tenantId: string; notificationId: string };
 
 export const QUEUES = {
   /** Application state transitions: deadlines, review assignments, publicity windows. */
@@ -48,7 +54,15 @@ export const QUEUES = {
     concurrency: 4,
     removeOnComplete: { age: 3 * DAY, count: 10_000 },
     removeOnFail: { age: 30 * DAY, count: 10_000 },
-    jobs: {},
+    jobs: {
+      'program.open': job<ProgramJobPayload>('Opens a scheduled program for applications at its opening instant'),
+      'program.close': job<ProgramJobPayload>('Closes an open program at its closing instant'),
+      'application.formal-check-deadline': job<ApplicationRoundJobPayload>('Flags a formal check not answered by its deadline and alerts the office'),
+      'application.correction-lapse': job<ApplicationRoundJobPayload>('Lapses an application whose correction was not made by its deadline'),
+      'panel.reminder': job<ApplicationRoundJobPayload>('Reminds panel experts who have not scored before the deadline'),
+      'panel.deadline': job<ApplicationRoundJobPayload>('At the scoring deadline, releases experts who did not score and tops the panel up to quorum'),
+      'publicity.close': job<PublicityJobPayload>('Closes a publicity period at the end of its last day'),
+    },
   },
   /** E-mail and in-app messages; retried patiently because mail servers recover slowly. */
   notifications: {
@@ -57,7 +71,9 @@ export const QUEUES = {
     concurrency: 8,
     removeOnComplete: { age: 1 * DAY, count: 5_000 },
     removeOnFail: { age: 14 * DAY, count: 10_000 },
-    jobs: {},
+    jobs: {
+      'email.send': job<NotificationJobPayload>('Sends the e-mail copy of a notification where SMTP is configured'),
+    },
   },
   /** Disbursement batches and ledger postings: few tries, failures go to a person quickly. */
   finance: {

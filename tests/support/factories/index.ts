@@ -15,3 +15,5 @@ export * from './tenants';
 export * from './unique';
 export * from './users';
 export * from './uscc';
+export * from './applications';
+export * from './programs';
