@@ -1,0 +1,17 @@
+/**
+ * @subsidy/policy: loads, validates and evaluates tenants' award policies (libs/policy/FORMAT.md).
+ * Pure library: no framework, no database. A NestJS service holds one PolicyRepository and calls `calculate`.
+ */
+export * from './contract';
+export { PolicyEngineError, PolicyFileError, type PolicyErrorCode } from './errors';
+export type { CompiledPolicy, CompiledItem, CompiledRule } from './model';
+export { loadPolicyRepository, lazyPolicyRepository, scanPolicies, repositoryOf, policyInForce, type PolicyRepository } from './load/repository';
+export { compilePolicyText, compilePolicyObject, type CompileOptions } from './load/compile-policy';
+export { fullPolicySchema } from './load/full-schema';
+export { findPolicyDir } from './load/find-policy-dir';
+export { validateRequest, type RequestProblem } from './validate-request';
+export { evaluate, calculate } from './calculate';
+export { evaluateWithPolicy } from './engine/evaluate';
+export { whatIf, whatIfVersions, type WhatIfReport, type WhatIfLine } from './what-if';
+export { largestRemainder, parseYuan, percentOf, formatYuan } from './money';
+export { ruleKinds } from './rules';
