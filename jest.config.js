@@ -12,20 +12,19 @@ const base = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // Real PostgreSQL, Redis and argon2 on two shared cores: generous per-test limits, since speed is measured in benchmarks.
+  testTimeout: 60_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'integration',
-      // Real PostgreSQL, Redis and argon2 on two shared cores: generous per-test limits, since speed is measured in benchmarks.
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/tests/integration/**/*.spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
     },
     {
       ...base,
       displayName: 'e2e',
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/tests/e2e/**/*.spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
     },
