@@ -8,6 +8,7 @@ import { DatabaseModule } from '@subsidy/database';
 import { AuditModule } from '@subsidy/audit';
 import { AuthModule } from '@subsidy/auth';
 import { AwardsModule } from '@subsidy/awards';
+import { FinanceModule } from '@subsidy/finance';
 import { OrganizationsModule } from '@subsidy/organizations';
 import { QueueModule } from '@subsidy/queue';
 import { WorkflowModule } from '@subsidy/workflow';
@@ -39,6 +40,7 @@ export class AppModule implements NestModule {
         AwardsModule,
         QueueModule,
         WorkflowModule,
+        FinanceModule,
         HealthModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],

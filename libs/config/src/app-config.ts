@@ -30,6 +30,8 @@ export interface AppConfig {
   };
   http: { rateLimitPerMinute: number; trustProxyHops: number };
   storage: { dir: string };
+  /** smtpUrl null: notifications stay in the product, no e-mail is sent. */
+  mail: { smtpUrl: string | null; from: string };
 }
 
 /** Thrown with one line that names the offending variable, so a misconfigured process says exactly what to fix. */
@@ -73,6 +75,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE, trustProxyHops: e.TRUST_PROXY_HOPS },
     storage: { dir: e.STORAGE_DIR },
+    mail: { smtpUrl: e.SMTP_URL ? e.SMTP_URL : null, from: e.MAIL_FROM },
   };
 }
 

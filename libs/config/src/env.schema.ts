@@ -36,6 +36,10 @@ export const envSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   STORAGE_DIR: z.string().min(1).default('var/storage'),
+
+  // E-mail copies of notifications; unset = in-product notifications only.
+  SMTP_URL: z.union([z.literal(''), z.string().regex(/^smtps?:\/\/\S+$/, 'an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:2525')]).optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Subsidy Hub <no-reply@subsidy-hub.local>'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,2 +1,8 @@
-/** @subsidy/finance: pure money rules of the finance side (budget allocation of a decision). */
+/** @subsidy/finance: budget allocation of a decision (pure), the double-entry ledger, and the FinanceModule. */
 export * from './allocation';
+export * from './ledger';
+export { SanctionStore } from './clawbacks/sanction-store';
+export { splitDecidedAmount, financePayer, type SplitShare } from './intake/cost-shares';
+export { payerFigures, type PayerReport, type ProgramReport } from './reports/program-report';
+export { fenToYuan } from './payments/yuan';
+export { FinanceModule } from './finance.module';

@@ -1,5 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@subsidy/calendar';
+import { CLOCK } from '@subsidy/common';
+import { APP_CONFIG, AppConfig } from '@subsidy/config';
 import { queryRows } from '@subsidy/database';
+import { Outbox } from '@subsidy/queue';
 import { RequestContextStore } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
 import { NotificationMessage, Recipient } from './recipient';
@@ -12,21 +16,50 @@ interface Target {
 
 /**
  * Writes in-product notifications in the caller's transaction, so a step and the news of it commit together.
- * E-mail, where configured, is sent by a queued job reading these rows (notifications/email.send).
+ * Where SMTP is configured, each notification with an address also gets a `notifications/email.send` job in the same
+ * transaction: the e-mail goes out exactly when the step commits, and never for a step that rolled back.
  */
 @Injectable()
 export class Notifier {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: Outbox,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
   async notify(manager: EntityManager, recipients: Recipient[], message: NotificationMessage): Promise<string[]> {
     const tenantId = RequestContextStore.requireTenantId();
     const targets = await this.resolve(manager, recipients);
+    const mailing = this.config.mail.smtpUrl !== null;
+    const now = this.clock.now();
     const ids: string[] = [];
     for (const target of targets) {
+      const emailed = mailing && target.email !== null;
       const [row] = await queryRows<{ id: string }>(
         manager,
-        `insert into notifications (tenant_id, user_id, organization_id, email, kind, subject, body, entity_type, entity_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-        [tenantId, target.userId, target.organizationId, target.email, message.kind, message.subject, message.body, message.entity?.type ?? null, message.entity?.id ?? null],
+        `insert into notifications (tenant_id, user_id, organization_id, email, kind, subject, body, entity_type, entity_id, email_status, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+        [
+          tenantId,
+          target.userId,
+          target.organizationId,
+          target.email,
+          message.kind,
+          message.subject,
+          message.body,
+          message.entity?.type ?? null,
+          message.entity?.id ?? null,
+          emailed ? 'pending' : 'none',
+          now,
+        ],
       );
+      if (emailed) {
+        await this.outbox.enqueue(manager, 'notifications', 'email.send', { tenantId, notificationId: row.id }, {
+          // Due "now" by the injected clock, the one the relay compares run_at with.
+          runAt: now,
+          dedupeKey: `email.send:${row.id}`,
+        });
+      }
       ids.push(row.id);
     }
     return ids;

@@ -30,3 +30,18 @@ export class PolicyFileError extends PolicyEngineError {
     this.name = 'PolicyFileError';
   }
 }
+
+/** The HTTP status a service should answer with for each code (the CLI uses exit 2 for all but invalid_policy). */
+export function httpStatusFor(code: PolicyErrorCode): number {
+  switch (code) {
+    case 'invalid_request':
+    case 'missing_input':
+      return 400;
+    case 'unknown_tenant':
+      return 404;
+    case 'no_policy_in_force':
+      return 422;
+    case 'invalid_policy':
+      return 500;
+  }
+}

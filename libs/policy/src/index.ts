@@ -3,7 +3,7 @@
  * Pure library: no framework, no database. A NestJS service holds one PolicyRepository and calls `calculate`.
  */
 export * from './contract';
-export { PolicyEngineError, PolicyFileError, type PolicyErrorCode } from './errors';
+export { PolicyEngineError, PolicyFileError, httpStatusFor, type PolicyErrorCode } from './errors';
 export type { CompiledPolicy, CompiledItem, CompiledRule } from './model';
 export { loadPolicyRepository, lazyPolicyRepository, scanPolicies, repositoryOf, policyInForce, type PolicyRepository } from './load/repository';
 export { compilePolicyText, compilePolicyObject, type CompileOptions } from './load/compile-policy';

@@ -1,4 +1,4 @@
-import { cataloguedJobs, isCataloguedJob } from './queue-catalogue';
+import { cataloguedJobs, isCataloguedJob, QUEUE_NAMES } from './queue-catalogue';
 import { QueueConfigurationError } from './queue-errors';
 
 export interface DiscoveredHandler {
@@ -9,12 +9,13 @@ export interface DiscoveredHandler {
 }
 
 /**
- * Every catalogue job must have exactly one handler and every handler must belong to a catalogue job; otherwise jobs
- * would sit unprocessed or run twice. Throws one error listing every problem, each naming its `queue/job`.
+ * Every catalogue job of the queues this process works must have exactly one handler, and every handler must belong to
+ * a catalogue job; otherwise jobs would sit unprocessed or run twice. Throws one error listing every problem, each
+ * naming its `queue/job`.
  */
-export function assertHandlersMatchCatalogue(handlers: DiscoveredHandler[]): void {
+export function assertHandlersMatchCatalogue(handlers: DiscoveredHandler[], queues: readonly string[] = QUEUE_NAMES): void {
   const problems: string[] = [];
-  for (const { queue, job } of cataloguedJobs()) {
+  for (const { queue, job } of cataloguedJobs().filter((j) => queues.includes(j.queue))) {
     const matching = handlers.filter((h) => h.queue === queue && h.job === job);
     if (matching.length === 0) problems.push(`no handler for ${queue}/${job}`);
     if (matching.length > 1) problems.push(`${matching.length} handlers for ${queue}/${job} (${matching.map((h) => h.name).join(', ')})`);

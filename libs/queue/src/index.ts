@@ -17,3 +17,4 @@ export * from './maintenance/verify-audit-chain.handler';
 export * from './dashboard/dashboard-auth';
 export * from './dashboard/dashboard-queues';
 export * from './dashboard/mount-queue-dashboard';
+export * from './worker-queues';

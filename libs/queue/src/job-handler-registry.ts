@@ -1,8 +1,10 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { assertHandlersMatchCatalogue, DiscoveredHandler } from './handler-check';
 import { jobHandlerBinding, JobContext } from './job-handler';
 import { QueueConfigurationError } from './queue-errors';
+import { QueueName } from './queue-catalogue';
+import { WORKER_QUEUES } from './worker-queues';
 import { EntityManager } from 'typeorm';
 
 type AnyJobHandler = { handle(manager: EntityManager, payload: unknown, context: JobContext): Promise<void> };
@@ -12,7 +14,10 @@ type AnyJobHandler = { handle(manager: EntityManager, payload: unknown, context:
 export class JobHandlerRegistry implements OnModuleInit {
   private readonly handlers = new Map<string, AnyJobHandler>();
 
-  constructor(private readonly discovery: DiscoveryService) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @Inject(WORKER_QUEUES) private readonly queues: readonly QueueName[],
+  ) {}
 
   onModuleInit(): void {
     const found: Array<DiscoveredHandler & { instance: AnyJobHandler }> = [];
@@ -25,7 +30,7 @@ export class JobHandlerRegistry implements OnModuleInit {
       }
       found.push({ ...binding, name: String(wrapper.name), instance });
     }
-    assertHandlersMatchCatalogue(found);
+    assertHandlersMatchCatalogue(found, this.queues);
     for (const handler of found) this.handlers.set(`${handler.queue}/${handler.job}`, handler.instance);
   }
 

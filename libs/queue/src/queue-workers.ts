@@ -3,7 +3,8 @@ import { APP_CONFIG, AppConfig } from '@subsidy/config';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { OutboxJobRunner } from './outbox-job-runner';
-import { QUEUE_NAMES, QUEUES, QueueName } from './queue-catalogue';
+import { QUEUES, QueueName } from './queue-catalogue';
+import { WORKER_QUEUES } from './worker-queues';
 import { closeRedisConnection, createRedisConnection } from './redis-connection';
 
 /** One BullMQ worker per queue that has jobs, each handing its jobs to the outbox job runner. */
@@ -16,15 +17,15 @@ export class QueueWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly runner: OutboxJobRunner,
+    @Inject(WORKER_QUEUES) private readonly queues: readonly QueueName[],
   ) {}
 
   /** After every module's init, so the handler check has already passed. */
   onApplicationBootstrap(): void {
     this.connection = createRedisConnection(this.config, 'worker', 'worker');
     this.connection.on('error', (error: Error) => this.logger.error(`Worker Redis connection failed: ${error.message}`));
-    const active = QUEUE_NAMES.filter((name) => Object.keys(QUEUES[name].jobs).length > 0);
-    for (const name of active) this.workers.push(this.startWorker(name, this.connection));
-    this.logger.log(`Processing queues: ${active.join(', ')}`);
+    for (const name of this.queues) this.workers.push(this.startWorker(name, this.connection));
+    this.logger.log(`Processing queues: ${this.queues.join(', ')}`);
   }
 
   async onModuleDestroy(): Promise<void> {

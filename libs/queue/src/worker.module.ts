@@ -6,10 +6,14 @@ import { OutboxRelayOptions } from './outbox-relay';
 import { OUTBOX_RELAY_OPTIONS, OutboxRelayService } from './outbox-relay.service';
 import { QueueWorkers } from './queue-workers';
 import { QueueModule } from './queue.module';
+import { QueueName } from './queue-catalogue';
+import { WORKER_QUEUES, workerQueues } from './worker-queues';
 
 export interface WorkerModuleOptions {
   /** Relay tuning, or false for a process that only processes jobs (another process relays). */
   relay?: OutboxRelayOptions | false;
+  /** The queues this process works, and whose handlers it must have; all queues by default. */
+  queues?: readonly QueueName[];
 }
 
 /**
@@ -19,7 +23,7 @@ export interface WorkerModuleOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(options: WorkerModuleOptions = {}): DynamicModule {
-    const providers: Provider[] = [JobHandlerRegistry, OutboxJobRunner, QueueWorkers];
+    const providers: Provider[] = [{ provide: WORKER_QUEUES, useValue: workerQueues(options.queues) }, JobHandlerRegistry, OutboxJobRunner, QueueWorkers];
     if (options.relay !== false) {
       providers.push({ provide: OUTBOX_RELAY_OPTIONS, useValue: options.relay ?? {} }, OutboxRelayService);
     }

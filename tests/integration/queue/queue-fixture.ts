@@ -18,14 +18,17 @@ export function fastConfig(config: AppConfig): AppConfig {
   return { ...config, outbox: { pollMs: 50 } };
 }
 
-/** A worker process as apps/worker composes it, with the given handler modules; init() is left to the caller. */
+/**
+ * A worker process as apps/worker composes it, dedicated to the maintenance queue (whose job these tests use), with the
+ * given handler modules; init() is left to the caller.
+ */
 export async function compileWorker(
   config: AppConfig,
   handlerModules: Array<Type<unknown> | DynamicModule>,
   relay: OutboxRelayOptions | false,
 ): Promise<TestingModule> {
   const builder = Test.createTestingModule({
-    imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, WorkerModule.forRoot({ relay }), ...handlerModules],
+    imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, WorkerModule.forRoot({ relay, queues: ['maintenance'] }), ...handlerModules],
   });
   return (quiet ? builder.setLogger(silentLogger) : builder).compile();
 }

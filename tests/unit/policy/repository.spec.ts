@@ -1,5 +1,5 @@
 import { join } from 'path';
-import { calculate, findPolicyDir, loadPolicyRepository, policyInForce, PolicyEngineError } from '@subsidy/policy';
+import { calculate, findPolicyDir, httpStatusFor, loadPolicyRepository, policyInForce, PolicyEngineError, type PolicyErrorCode } from '@subsidy/policy';
 
 const repo = loadPolicyRepository(join(__dirname, 'fixtures', 'valid'));
 
@@ -43,5 +43,11 @@ describe('effective dating', () => {
   it('finds config/policies from a nested directory, or POLICY_DIR', () => {
     expect(findPolicyDir(join(__dirname, 'fixtures'), {})).toBe(join(__dirname, '..', '..', '..', 'config', 'policies'));
     expect(findPolicyDir(__dirname, { POLICY_DIR: '/x/y' })).toBe('/x/y');
+  });
+});
+
+describe('httpStatusFor', () => {
+  it('maps every error code to an HTTP status', () => {
+    expect(['invalid_request', 'missing_input', 'unknown_tenant', 'no_policy_in_force', 'invalid_policy'].map((c) => httpStatusFor(c as PolicyErrorCode))).toEqual([400, 400, 404, 422, 500]);
   });
 });

@@ -1,5 +1,37 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '@subsidy/idempotency';
+import { PricingModule } from '../pricing/pricing.module';
+import { evidenceStorageProvider } from './evidence/evidence-storage.provider';
+import { ApplicationsController } from './http/applications.controller';
+import { EvidenceController } from './http/evidence.controller';
+import { EvidenceUploadInterceptor } from './http/evidence-upload.interceptor';
+import { ApplicationQueries } from './use-cases/application-queries';
+import { CreateApplication } from './use-cases/create-application';
+import { DeclareTruth } from './use-cases/declare-truth';
+import { EstimateAward } from './use-cases/estimate-award';
+import { EvidenceAccess } from './use-cases/evidence-access';
+import { ReplaceAchievements } from './use-cases/replace-achievements';
+import { SubmitApplication } from './use-cases/submit-application';
+import { UploadEvidence } from './use-cases/upload-evidence';
+import { WithdrawApplication } from './use-cases/withdraw-application';
 
-/** applications: filled in by its owner (docs/design/workflow.md). */
-@Module({})
+/** Applications: drafting, evidence, the live estimate, declaration, idempotent submission, withdrawal and listings. */
+@Module({
+  imports: [IdempotencyModule, PricingModule],
+  controllers: [ApplicationsController, EvidenceController],
+  providers: [
+    evidenceStorageProvider,
+    EvidenceUploadInterceptor,
+    CreateApplication,
+    ReplaceAchievements,
+    EstimateAward,
+    DeclareTruth,
+    SubmitApplication,
+    WithdrawApplication,
+    ApplicationQueries,
+    UploadEvidence,
+    EvidenceAccess,
+  ],
+  exports: [SubmitApplication],
+})
 export class ApplicationsModule {}

@@ -1,5 +1,51 @@
 import { Module } from '@nestjs/common';
+import { PricingModule } from '../pricing/pricing.module';
+import { CorrectionRequests } from './correction-requests';
+import { ExpertPanelController } from './http/expert-panel.controller';
+import { ExpertsController } from './http/experts.controller';
+import { ReviewStagesController } from './http/review-stages.controller';
+import { CorrectionLapseHandler } from './jobs/correction-lapse.handler';
+import { FormalCheckDeadlineHandler } from './jobs/formal-check-deadline.handler';
+import { PanelDeadlineHandler } from './jobs/panel-deadline.handler';
+import { PanelReminderHandler } from './jobs/panel-reminder.handler';
+import { PanelSchedule } from './panel/panel-schedule';
+import { PanelTopUps } from './panel/panel-top-ups';
+import { CompleteExpertReview } from './use-cases/complete-expert-review';
+import { CompleteTechnicalReview } from './use-cases/complete-technical-review';
+import { DeclareConflict } from './use-cases/declare-conflict';
+import { DistrictReview } from './use-cases/district-review';
+import { DrawExpertPanel } from './use-cases/draw-expert-panel';
+import { FormalCheck } from './use-cases/formal-check';
+import { ExpertProfiles } from './use-cases/manage-expert-profiles';
+import { PanelQueries } from './use-cases/panel-queries';
+import { RecordTechnicalOpinion } from './use-cases/record-technical-opinion';
+import { ScoreApplication } from './use-cases/score-application';
 
-/** review: filled in by its owner (docs/design/workflow.md). */
-@Module({})
+/**
+ * Review stages (docs/design/workflow.md): formal check, district pre-review, technical review and the expert panel,
+ * with the deadline jobs they schedule. The API serves the controllers; the worker runs the job handlers.
+ */
+@Module({
+  imports: [PricingModule],
+  controllers: [ReviewStagesController, ExpertPanelController, ExpertsController],
+  providers: [
+    CorrectionLapseHandler,
+    FormalCheckDeadlineHandler,
+    PanelReminderHandler,
+    PanelDeadlineHandler,
+    CorrectionRequests,
+    PanelSchedule,
+    PanelTopUps,
+    FormalCheck,
+    DistrictReview,
+    RecordTechnicalOpinion,
+    CompleteTechnicalReview,
+    ExpertProfiles,
+    DrawExpertPanel,
+    DeclareConflict,
+    ScoreApplication,
+    CompleteExpertReview,
+    PanelQueries,
+  ],
+})
 export class ReviewModule {}

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '@subsidy/idempotency';
+import { ApproveShares } from './approval/approve-shares';
+import { ShareList } from './approval/share-list';
+import { BankAccounts } from './bank-accounts/bank-accounts';
+import { SetBudget } from './budgets/set-budget';
+import { RecordClawback } from './clawbacks/record-clawback';
+import { RecordRecovery } from './clawbacks/record-recovery';
+import { BankAccountsController } from './http/bank-accounts.controller';
+import { ClawbacksController } from './http/clawbacks.controller';
+import { FinanceProgramsController } from './http/finance.controller';
+import { PaymentsController } from './http/payments.controller';
+import { SharePolicy } from './intake/share-policy';
+import { TakeInProgram } from './intake/take-in-program';
+import { ConfirmPaymentBatch } from './payments/confirm-batch';
+import { CreatePaymentBatch } from './payments/create-batch';
+import { MeetInstallmentCondition } from './payments/meet-condition';
+import { ProgramReports } from './reports/program-report';
+
+/**
+ * Finance (routes under /api/v1/finance): budgets, intake of handed-over programs into awards and cost shares,
+ * approval per payer, payment batches, clawbacks and reports, every movement of money a balanced ledger entry.
+ * Needs DatabaseModule, AuditModule, AwardsModule (POLICY_REPOSITORY) and ClockModule, all global.
+ */
+@Module({
+  imports: [IdempotencyModule],
+  controllers: [FinanceProgramsController, PaymentsController, BankAccountsController, ClawbacksController],
+  providers: [
+    SetBudget,
+    SharePolicy,
+    TakeInProgram,
+    ShareList,
+    ApproveShares,
+    CreatePaymentBatch,
+    ConfirmPaymentBatch,
+    MeetInstallmentCondition,
+    BankAccounts,
+    RecordClawback,
+    RecordRecovery,
+    ProgramReports,
+  ],
+})
+export class FinanceModule {}

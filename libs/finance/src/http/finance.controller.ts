@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@subsidy/auth';
+import { Idempotent } from '@subsidy/idempotency';
+import { Actor } from '@subsidy/tenancy';
+import type { Response } from 'express';
+import { ApprovalResult, ApproveShares } from '../approval/approve-shares';
+import { ShareList, ShareListItem } from '../approval/share-list';
+import { BudgetView, SetBudget } from '../budgets/set-budget';
+import { IntakeResult, TakeInProgram } from '../intake/take-in-program';
+import { ProgramReport, ProgramReports } from '../reports/program-report';
+import { reportWorkbook } from '../reports/report-workbook';
+import { ApproveSharesDto, SetBudgetDto } from './finance.dto';
+import { uuidParam } from './uuid-param';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('finance')
+@ApiBearerAuth()
+@Controller('finance/programs/:id')
+@Roles('finance_officer')
+export class FinanceProgramsController {
+  constructor(
+    private readonly setBudget: SetBudget,
+    private readonly takeIn: TakeInProgram,
+    private readonly shareList: ShareList,
+    private readonly approveShares: ApproveShares,
+    private readonly reports: ProgramReports,
+  ) {}
+
+  @Put('budget')
+  @Idempotent('finance.budget.set')
+  @ApiOperation({ summary: "Set a payer's budget for the program (the ledger posts the difference); needs an Idempotency-Key" })
+  budget(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: SetBudgetDto): Promise<BudgetView> {
+    return this.setBudget.execute(actor, { programId: id, payer: body.payer, amountFen: body.amountFen });
+  }
+
+  @Post('intake')
+  @HttpCode(200)
+  @Idempotent('finance.intake')
+  @ApiOperation({ summary: 'Take a handed-over program in: awards, cost shares, commitments (city finance); needs an Idempotency-Key' })
+  intake(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<IntakeResult> {
+    return this.takeIn.execute(actor, id);
+  }
+
+  @Get('shares')
+  shares(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<{ programId: string; shares: ShareListItem[] }> {
+    return this.shareList.list(actor, id);
+  }
+
+  @Post('approvals')
+  @HttpCode(200)
+  @Idempotent('finance.approvals')
+  @ApiOperation({ summary: "Approve, hold or release a payer's shares; needs an Idempotency-Key" })
+  approve(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ApproveSharesDto): Promise<ApprovalResult> {
+    return this.approveShares.execute(actor, { programId: id, payer: body.payer, all: body.all, items: body.items });
+  }
+
+  @Get('report')
+  report(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ProgramReport> {
+    return this.reports.report(actor, id);
+  }
+
+  @Get('report.xlsx')
+  @ApiProduces(XLSX)
+  async reportXlsx(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Res() response: Response): Promise<void> {
+    const bytes = await reportWorkbook(await this.reports.report(actor, id));
+    response.status(200).set({ 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="finance-report-${id}.xlsx"` }).send(bytes);
+  }
+}

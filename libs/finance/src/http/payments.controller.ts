@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@subsidy/auth';
+import { TenantTransactions } from '@subsidy/database';
+import { Idempotent } from '@subsidy/idempotency';
+import { Actor } from '@subsidy/tenancy';
+import type { Response } from 'express';
+import { assertPayerAccess } from '../payer-access';
+import { BatchStore, BatchView } from '../payments/batch-store';
+import { batchWorkbook } from '../payments/batch-workbook';
+import { ConfirmPaymentBatch } from '../payments/confirm-batch';
+import { CreatePaymentBatch } from '../payments/create-batch';
+import { MeetInstallmentCondition } from '../payments/meet-condition';
+import { ConditionMetDto, ConfirmBatchDto, CreateBatchDto } from './finance.dto';
+import { XLSX } from './finance.controller';
+import { uuidParam } from './uuid-param';
+
+@ApiTags('finance')
+@ApiBearerAuth()
+@Controller('finance')
+@Roles('finance_officer')
+export class PaymentsController {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly createBatch: CreatePaymentBatch,
+    private readonly confirmBatch: ConfirmPaymentBatch,
+    private readonly meetCondition: MeetInstallmentCondition,
+  ) {}
+
+  @Post('programs/:id/batches')
+  @Idempotent('finance.batch.create')
+  @ApiOperation({ summary: "Put a payer's due installments into a payment batch; needs an Idempotency-Key" })
+  create(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: CreateBatchDto): Promise<BatchView> {
+    return this.createBatch.execute(actor, id, body.payer);
+  }
+
+  @Get('batches/:id')
+  batch(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<BatchView> {
+    return this.visibleBatch(actor, id);
+  }
+
+  @Get('batches/:id/export.xlsx')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: 'The batch as the treasury payment system imports it' })
+  async export(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Res() response: Response): Promise<void> {
+    const bytes = await batchWorkbook(await this.visibleBatch(actor, id));
+    response.status(200).set({ 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="payment-batch-${id}.xlsx"` }).send(bytes);
+  }
+
+  @Post('batches/:id/confirm')
+  @HttpCode(200)
+  @Idempotent('finance.batch.confirm')
+  @ApiOperation({ summary: "Record the bank's outcome, for the whole batch or per line; needs an Idempotency-Key" })
+  confirm(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ConfirmBatchDto): Promise<BatchView> {
+    return this.confirmBatch.execute(actor, { batchId: id, bankReference: body.bankReference, lines: body.lines });
+  }
+
+  @Post('installments/:id/condition-met')
+  @HttpCode(200)
+  @ApiOperation({ summary: "An installment's condition (e.g. acceptance) is met: it falls due" })
+  conditionMet(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ConditionMetDto): Promise<{ installmentId: string; status: 'due' }> {
+    return this.meetCondition.execute(actor, id, body.note);
+  }
+
+  private visibleBatch(actor: Actor, id: string): Promise<BatchView> {
+    return this.transactions.run(async (manager) => {
+      const batch = await BatchStore.get(manager, id);
+      assertPayerAccess(actor, batch.payer);
+      return batch;
+    });
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@subsidy/audit';
+import { queryRows, TenantTransactions } from '@subsidy/database';
+import { Actor } from '@subsidy/tenancy';
+import { FinanceStateError, MissingBankAccountError } from '../finance-errors';
+import { Ledger, transfer } from '../ledger';
+import { assertPayerAccess, validPayer } from '../payer-access';
+import { findProgram } from '../program-lookup';
+import { BatchStore, BatchView } from './batch-store';
+
+interface DueInstallment {
+  installmentId: string;
+  shareId: string;
+  seq: number;
+  condition: string;
+  amountFen: string;
+  applicationId: string;
+  achievementId: string;
+  article: string | null;
+  organizationId: string;
+  payeeName: string;
+  payeeUscc: string;
+  bankName: string | null;
+  accountNo: string | null;
+}
+
+/**
+ * Puts every due installment of a payer's approved shares into one payment batch and instructs it: each line moves
+ * its amount from approved to payable in the ledger. Refused as a whole when a payee has no bank account.
+ */
+@Injectable()
+export class CreatePaymentBatch {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly audit: AuditLog,
+  ) {}
+
+  execute(actor: Actor, programId: string, payerInput: string): Promise<BatchView> {
+    const payer = validPayer(payerInput);
+    assertPayerAccess(actor, payer);
+    return this.transactions.run(async (manager) => {
+      const program = await findProgram(manager, programId, true);
+      const due = await queryRows<DueInstallment>(
+        manager,
+        `select i.id as "installmentId", s.id as "shareId", i.seq, i.condition, i.amount_fen::text as "amountFen",
+                a.application_id as "applicationId", a.achievement_id as "achievementId", a.article, a.organization_id as "organizationId",
+                o.name as "payeeName", o.uscc as "payeeUscc", b.bank_name as "bankName", b.account_no as "accountNo"
+           from finance_installments i
+           join finance_shares s on s.id = i.share_id
+           join finance_awards a on a.id = s.award_id
+           join organizations o on o.id = a.organization_id
+           left join organization_bank_accounts b on b.organization_id = a.organization_id
+          where s.program_id = $1 and s.payer = $2 and s.status = 'approved' and i.status = 'due'
+          order by a.application_id, a.achievement_id, i.seq
+          for update of i`,
+        [program.id, payer],
+      );
+      if (due.length === 0) throw new FinanceStateError(`Nothing of ${payer} is due for payment in this program`);
+      const missing = [...new Set(due.filter((d) => !d.accountNo).map((d) => `${d.payeeName} (${d.payeeUscc})`))];
+      if (missing.length > 0) {
+        throw new MissingBankAccountError(`These payees have no bank account on file: ${missing.join(', ')}`, missing.map((m) => ({ path: 'payees', message: m })));
+      }
+      const total = due.reduce((sum, d) => sum + BigInt(d.amountFen), 0n);
+      const [batch] = await queryRows<{ id: string }>(
+        manager,
+        `insert into payment_batches (tenant_id, program_id, payer, total_fen, created_by) values ($1, $2, $3, $4, $5) returning id`,
+        [program.tenantId, program.id, payer, total.toString(), actor.id],
+      );
+      for (const [index, line] of due.entries()) {
+        const purpose = `${program.year}年度标准化资助 ${line.achievementId}${line.condition === 'start' ? '' : ` (${line.condition})`}`;
+        await manager.query(
+          `insert into payment_batch_lines (tenant_id, batch_id, line_no, installment_id, amount_fen, payee_name, payee_uscc, bank_name, account_no, purpose, article)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [program.tenantId, batch.id, index + 1, line.installmentId, line.amountFen, line.payeeName, line.payeeUscc, line.bankName, line.accountNo, purpose, line.article],
+        );
+        await manager.query(`update finance_installments set status = 'instructed' where id = $1`, [line.installmentId]);
+        await Ledger.post(
+          manager,
+          transfer(
+            'payment_instructed',
+            { kind: 'approved', programId: program.id, payer },
+            { kind: 'payable', programId: program.id, payer },
+            BigInt(line.amountFen),
+            `batch ${batch.id} line ${index + 1}: ${line.payeeName}`,
+            { batchId: batch.id, lineNo: index + 1, installmentId: line.installmentId, shareId: line.shareId },
+          ),
+          actor.id,
+        );
+      }
+      await this.audit.record(manager, { action: 'finance.batch-instructed', entityType: 'payment_batch', entityId: batch.id, data: { payer, lines: due.length, totalFen: total.toString() } });
+      return BatchStore.get(manager, batch.id);
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { queryRows } from '@subsidy/database';
+import { EntityManager } from 'typeorm';
+import { FinanceNotFoundError } from './finance-errors';
+
+export interface FinanceProgram {
+  id: string;
+  tenantId: string;
+  year: number;
+  title: string;
+  policyId: string;
+  policyHash: string;
+  status: string;
+}
+
+/**
+ * The program as finance needs it (read directly: finance must not depend on the workflow module, which depends on it).
+ * `lock`: every finance use case that moves money locks its program first (FOR NO KEY UPDATE, which still admits the
+ * foreign-key checks of inserts), so finance writes of one program run one at a time and always take their locks in
+ * the same order (program, then ledger balances sorted by account): they cannot deadlock.
+ */
+export async function findProgram(manager: EntityManager, programId: string, lock = false): Promise<FinanceProgram> {
+  const [program] = await queryRows<FinanceProgram>(
+    manager,
+    `select id, tenant_id as "tenantId", year, title, policy_id as "policyId", policy_hash as "policyHash", status
+       from programs where id = $1 ${lock ? 'for no key update' : ''}`,
+    [programId],
+  );
+  if (!program) throw new FinanceNotFoundError('No such program', [{ path: 'id', message: 'no such program' }]);
+  return program;
+}

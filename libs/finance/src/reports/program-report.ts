@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { queryRows, TenantTransactions } from '@subsidy/database';
+import { Actor } from '@subsidy/tenancy';
+import { AccountKind } from '../ledger';
+import { ownPayer } from '../payer-access';
+import { findProgram } from '../program-lookup';
+
+export interface PayerReport {
+  payer: string;
+  budgetFen: number;
+  /** Budget not yet committed. */
+  availableFen: number;
+  /** Everything committed to awards (approved, paid and clawed back included), releases excluded. */
+  committedFen: number;
+  approvedFen: number;
+  /** Paid out, before clawbacks. */
+  paidFen: number;
+  /** Approved but not yet confirmed paid (in a batch or waiting for one). */
+  outstandingFen: number;
+  clawedBackFen: number;
+  recoveredFen: number;
+  clawbackOutstandingFen: number;
+}
+
+export interface ProgramReport {
+  programId: string;
+  title: string;
+  payers: PayerReport[];
+  totals: Omit<PayerReport, 'payer'>;
+}
+
+type Nets = Record<AccountKind, bigint>;
+
+/** Figures per payer, each derived from the ledger lines (not from the cached balances or the business tables). */
+export function payerFigures(payer: string, n: Nets): PayerReport {
+  const budget = -n.appropriation;
+  const clawedBack = n.clawback_receivable + n.recovered;
+  const paid = n.paid + clawedBack;
+  const outstanding = n.approved + n.payable;
+  const approved = outstanding + paid;
+  return {
+    payer,
+    budgetFen: Number(budget),
+    availableFen: Number(n.budget),
+    committedFen: Number(n.committed + approved),
+    approvedFen: Number(approved),
+    paidFen: Number(paid),
+    outstandingFen: Number(outstanding),
+    clawedBackFen: Number(clawedBack),
+    recoveredFen: Number(n.recovered),
+    clawbackOutstandingFen: Number(n.clawback_receivable),
+  };
+}
+
+const ZERO: Nets = { appropriation: 0n, budget: 0n, committed: 0n, approved: 0n, payable: 0n, paid: 0n, clawback_receivable: 0n, recovered: 0n };
+
+@Injectable()
+export class ProgramReports {
+  constructor(private readonly transactions: TenantTransactions) {}
+
+  report(actor: Actor, programId: string): Promise<ProgramReport> {
+    const only = ownPayer(actor);
+    return this.transactions.run(async (manager) => {
+      const program = await findProgram(manager, programId);
+      const rows = await queryRows<{ payer: string; kind: AccountKind; netFen: string }>(
+        manager,
+        `select a.payer, a.kind, coalesce(sum(l.debit_fen - l.credit_fen), 0)::text as "netFen"
+           from ledger_accounts a left join ledger_lines l on l.account = a.code
+          where a.program_id = $1 and ($2::text is null or a.payer = $2)
+          group by a.payer, a.kind order by a.payer`,
+        [program.id, only],
+      );
+      const byPayer = new Map<string, Nets>();
+      for (const row of rows) {
+        const nets = byPayer.get(row.payer) ?? { ...ZERO };
+        nets[row.kind] = BigInt(row.netFen);
+        byPayer.set(row.payer, nets);
+      }
+      const payers = [...byPayer.entries()].map(([payer, nets]) => payerFigures(payer, nets));
+      const totals = payers.reduce<Omit<PayerReport, 'payer'>>(
+        (sum, p) => {
+          const next = { ...sum };
+          for (const key of Object.keys(sum) as Array<keyof Omit<PayerReport, 'payer'>>) next[key] = sum[key] + p[key];
+          return next;
+        },
+        { budgetFen: 0, availableFen: 0, committedFen: 0, approvedFen: 0, paidFen: 0, outstandingFen: 0, clawedBackFen: 0, recoveredFen: 0, clawbackOutstandingFen: 0 },
+      );
+      return { programId: program.id, title: program.title, payers, totals };
+    });
+  }
+}

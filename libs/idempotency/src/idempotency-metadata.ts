@@ -1,0 +1,2 @@
+/** Route metadata key holding the scope given to `@Idempotent(scope)`. */
+export const IDEMPOTENT_SCOPE = 'subsidy:idempotentScope';

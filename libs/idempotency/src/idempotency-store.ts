@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@subsidy/calendar';
+import { CLOCK } from '@subsidy/common';
+import { queryRows, TenantTransactions } from '@subsidy/database';
+import { RequestContextStore } from '@subsidy/tenancy';
+import { IdempotencyInProgressError, IdempotencyKeyReusedError } from './idempotency-errors';
+
+/** One key of one actor in the acting tenant (row-level security supplies the tenant). */
+export interface IdempotencyIdentity {
+  actorId: string;
+  key: string;
+}
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * The outcome of claiming a key: this request runs (`claimedAt` identifies its claim, so a request whose abandoned claim
+ * was taken over cannot answer for the newer one), or it replays what the first one answered.
+ */
+export type IdempotencyClaim = { kind: 'started'; claimedAt: Date } | { kind: 'replay'; response: StoredResponse };
+
+/**
+ * A claim still unanswered after this long belongs to a request that died between claiming and answering (a crash or
+ * a lost database connection); the next request with the key takes it over instead of getting 409 forever.
+ */
+export const ABANDONED_CLAIM_MS = 5 * 60_000;
+
+interface KeyRow {
+  createdAt: Date;
+  scope: string;
+  requestHash: string;
+  status: 'in_progress' | 'completed';
+  responseStatus: number | null;
+  responseBody: unknown;
+}
+
+/**
+ * The idempotency_keys table. Each call is its own short committed transaction, never the caller's: the claim must be
+ * visible to a concurrent duplicate before the work starts, and must survive the work's rollback.
+ */
+@Injectable()
+export class IdempotencyStore {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Claims the key for a request with the given scope and fingerprint. Throws IdempotencyKeyReusedError (422) when the
+   * key belongs to another request and IdempotencyInProgressError (409) while its first request is still running.
+   */
+  async claim(identity: IdempotencyIdentity, scope: string, requestHash: string): Promise<IdempotencyClaim> {
+    // A released key (its first request failed with a 5xx) may vanish between the insert and the read, and an abandoned
+    // claim is removed before claiming afresh: both try the insert again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const claim = await this.transactions.run(async (manager) => {
+        const claimedAt = this.clock.now();
+        const inserted = await queryRows<{ key: string }>(
+          manager,
+          `insert into idempotency_keys (tenant_id, actor_id, key, scope, request_hash, created_at)
+           values ($1, $2, $3, $4, $5, $6)
+           on conflict (tenant_id, actor_id, key) do nothing
+           returning key`,
+          [RequestContextStore.requireTenantId(), identity.actorId, identity.key, scope, requestHash, claimedAt],
+        );
+        if (inserted.length > 0) return { kind: 'started', claimedAt } as const;
+        const [row] = await queryRows<KeyRow>(
+          manager,
+          `select created_at as "createdAt", scope, request_hash as "requestHash", status, response_status as "responseStatus", response_body as "responseBody"
+             from idempotency_keys where actor_id = $1 and key = $2`,
+          [identity.actorId, identity.key],
+        );
+        if (!row) return undefined;
+        if (row.scope !== scope || row.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+        if (row.status === 'in_progress' || row.responseStatus === null) {
+          if (this.clock.now().getTime() - row.createdAt.getTime() < ABANDONED_CLAIM_MS) throw new IdempotencyInProgressError();
+          await manager.query(`delete from idempotency_keys where actor_id = $1 and key = $2 and status = 'in_progress' and created_at = $3`, [
+            identity.actorId,
+            identity.key,
+            row.createdAt,
+          ]);
+          return undefined;
+        }
+        return { kind: 'replay', response: { status: row.responseStatus, body: row.responseBody } } as const;
+      });
+      if (claim) return claim;
+    }
+    throw new IdempotencyInProgressError();
+  }
+
+  /** Records the answer of the first request; later requests with the key replay it. */
+  async complete(identity: IdempotencyIdentity, claimedAt: Date, response: StoredResponse): Promise<void> {
+    await this.transactions.run((manager) =>
+      manager.query(
+        `update idempotency_keys set status = 'completed', response_status = $3, response_body = $4, completed_at = $5
+          where actor_id = $1 and key = $2 and status = 'in_progress' and created_at = $6`,
+        [identity.actorId, identity.key, response.status, JSON.stringify(response.body ?? null), this.clock.now(), claimedAt],
+      ),
+    );
+  }
+
+  /** Forgets an unfinished claim (the request failed on our side), so the client may retry with the same key. */
+  async release(identity: IdempotencyIdentity, claimedAt: Date): Promise<void> {
+    await this.transactions.run((manager) =>
+      manager.query(`delete from idempotency_keys where actor_id = $1 and key = $2 and status = 'in_progress' and created_at = $3`, [
+        identity.actorId,
+        identity.key,
+        claimedAt,
+      ]),
+    );
+  }
+}

@@ -1,0 +1,9 @@
+import { DomainError } from '@subsidy/common';
+
+export class NotificationNotFoundError extends DomainError {
+  readonly code = 'notification_not_found';
+  readonly status = 404;
+  constructor() {
+    super('No such notification');
+  }
+}

@@ -1,0 +1,60 @@
+import { DomainError, ErrorDetail } from '@subsidy/common';
+
+/** One application per program per organization; the answer names the existing one so the client can open it. */
+export class ApplicationExistsError extends DomainError {
+  readonly code = 'application_exists';
+  readonly status = 409;
+  constructor(readonly applicationId: string) {
+    super(`Your organization already has an application for this program (${applicationId})`, [{ path: 'applicationId', message: applicationId }]);
+  }
+}
+
+/** A precondition of submission is missing (declaration, achievements); the message says which. */
+export class SubmissionIncompleteError extends DomainError {
+  readonly status = 409;
+  constructor(
+    readonly code: 'declaration_required' | 'achievements_required',
+    message: string,
+    details: ErrorDetail[],
+  ) {
+    super(message, details);
+  }
+}
+
+/** Bad achievements: every problem with its path inside the request body (`achievements[i].field`). */
+export class AchievementsInvalidError extends DomainError {
+  readonly code = 'validation_failed';
+  readonly status = 400;
+  constructor(details: ErrorDetail[]) {
+    super(`Invalid achievements: ${[...new Set(details.map((d) => d.path))].join(', ')}`, details);
+  }
+}
+
+export class EvidenceNotFoundError extends DomainError {
+  readonly code = 'evidence_not_found';
+  readonly status = 404;
+  constructor() {
+    super('No such evidence file');
+  }
+}
+
+/** An upload refused by its content or size (codes from @subsidy/storage: evidence_empty, evidence_too_large, evidence_type_not_allowed). */
+export class EvidenceRejectedError extends DomainError {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    path = 'file',
+  ) {
+    super(message, [{ path, message }]);
+  }
+}
+
+/** The stored bytes no longer match their checksum: never serve them, tell an operator. */
+export class EvidenceCorruptedError extends DomainError {
+  readonly code = 'evidence_corrupted';
+  readonly status = 500;
+  constructor() {
+    super('This evidence file is damaged in storage and cannot be served; the operators have been alerted');
+  }
+}

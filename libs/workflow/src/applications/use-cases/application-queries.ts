@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { Scope } from '@subsidy/auth';
+import { queryRows, TenantTransactions } from '@subsidy/database';
+import { Achievement } from '@subsidy/policy';
+import { Actor } from '@subsidy/tenancy';
+import { ApplicationStatus } from '../../core';
+import { ApplicationAccess } from '../application-access';
+import { ApplicationAchievements } from '../application-achievements';
+import { EvidenceFiles, EvidenceView } from '../evidence/evidence-files';
+
+export interface ApplicationSummary {
+  id: string;
+  programId: string;
+  organizationId: string;
+  organizationName: string;
+  districtCode: string;
+  reviewLevel: 'district' | 'city';
+  status: ApplicationStatus;
+  stageDueOn: string | null;
+  returnStage: string | null;
+  estimateTotalFen: number | null;
+  decidedTotalFen: number | null;
+  declaredAt: string | null;
+  submittedAt: string | null;
+  submissionCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReviewHistoryEntry {
+  stage: string;
+  outcome: string;
+  reasons: unknown;
+  missing: unknown;
+  dueOn: string | null;
+  actorId: string;
+  actorRole: string | null;
+  at: string;
+}
+
+export interface ApplicationDetail extends ApplicationSummary {
+  achievements: Achievement[];
+  evidence: EvidenceView[];
+  reviewHistory: ReviewHistoryEntry[];
+}
+
+export interface ApplicationFilter {
+  programId?: string;
+  status?: ApplicationStatus;
+  limit: number;
+  offset: number;
+}
+
+interface SummaryRow extends Omit<ApplicationSummary, 'estimateTotalFen' | 'decidedTotalFen' | 'declaredAt' | 'submittedAt' | 'createdAt' | 'updatedAt'> {
+  estimateTotalFen: string | null;
+  decidedTotalFen: string | null;
+  declaredAt: Date | null;
+  submittedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const SUMMARY = `a.id, a.program_id as "programId", a.organization_id as "organizationId", o.name as "organizationName",
+  a.district_code as "districtCode", a.review_level as "reviewLevel", a.status, to_char(a.stage_due_on, 'YYYY-MM-DD') as "stageDueOn",
+  a.return_stage as "returnStage", a.estimate_total_fen::text as "estimateTotalFen", a.decided_total_fen::text as "decidedTotalFen",
+  a.declared_at as "declaredAt", a.submitted_at as "submittedAt", a.submission_count as "submissionCount",
+  a.created_at as "createdAt", a.updated_at as "updatedAt"`;
+
+/** Amounts are bigint fen in the database and far below 2^53 here, so they travel as JSON integers. */
+const fen = (value: string | null): number | null => (value === null ? null : Number(value));
+const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
+
+function toSummary(row: SummaryRow): ApplicationSummary {
+  return {
+    ...row,
+    estimateTotalFen: fen(row.estimateTotalFen),
+    decidedTotalFen: fen(row.decidedTotalFen),
+    declaredAt: iso(row.declaredAt),
+    submittedAt: iso(row.submittedAt),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Read side: listings scoped to what the actor may see, and one application with everything a reviewer opens. */
+@Injectable()
+export class ApplicationQueries {
+  constructor(private readonly transactions: TenantTransactions) {}
+
+  async list(actor: Actor, filter: ApplicationFilter): Promise<{ items: ApplicationSummary[] }> {
+    const scope = Scope.of(actor);
+    const organizationId = scope.kind === 'organization' ? scope.organizationId : null;
+    const districtCode = scope.kind === 'organization' ? null : Scope.districtFilter(actor);
+    return this.transactions.run(async (manager) => {
+      const rows = await queryRows<SummaryRow>(
+        manager,
+        `select ${SUMMARY}
+           from applications a join organizations o on o.tenant_id = a.tenant_id and o.id = a.organization_id
+          where ($1::uuid is null or a.organization_id = $1) and ($2::text is null or a.district_code = $2)
+            and ($3::uuid is null or a.program_id = $3) and ($4::text is null or a.status = $4)
+          order by a.created_at, a.id
+          limit $5 offset $6`,
+        [organizationId, districtCode, filter.programId ?? null, filter.status ?? null, filter.limit, filter.offset],
+      );
+      return { items: rows.map(toSummary) };
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<ApplicationDetail> {
+    return this.transactions.run(async (manager) => {
+      const application = await ApplicationAccess.read(manager, actor, id);
+      const [row] = await queryRows<SummaryRow>(
+        manager,
+        `select ${SUMMARY} from applications a join organizations o on o.tenant_id = a.tenant_id and o.id = a.organization_id where a.id = $1`,
+        [application.id],
+      );
+      const history = await queryRows<Omit<ReviewHistoryEntry, 'at'> & { at: Date }>(
+        manager,
+        `select stage, outcome, reasons, missing, to_char(due_on, 'YYYY-MM-DD') as "dueOn", actor_id as "actorId", actor_role as "actorRole", created_at as at
+           from review_steps where application_id = $1 order by created_at, id`,
+        [application.id],
+      );
+      return {
+        ...toSummary(row),
+        achievements: await ApplicationAchievements.list(manager, application.id),
+        evidence: await EvidenceFiles.list(manager, application.id),
+        reviewHistory: history.map((h) => ({ ...h, at: h.at.toISOString() })),
+      };
+    });
+  }
+}

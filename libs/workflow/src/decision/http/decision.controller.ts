@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@subsidy/auth';
+import { Actor } from '@subsidy/tenancy';
+import type { Response } from 'express';
+import { decisionWorkbook } from '../queries/decision-workbook';
+import { DecisionList, DecisionListQuery } from '../queries/decision-list';
+import { DecideApplication, DecidedApplication } from '../use-cases/decide-application';
+import { DecideProgram, ProgramDecision } from '../use-cases/decide-program';
+import { DecideApplicationDto } from './decide-application.dto';
+import { DecideProgramDto } from './decide-program.dto';
+import { uuidParam } from './uuid-param';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('decision')
+@ApiBearerAuth()
+@Controller()
+@Roles('program_officer')
+export class DecisionController {
+  constructor(
+    private readonly decideApplication: DecideApplication,
+    private readonly decideProgram: DecideProgram,
+    private readonly lists: DecisionListQuery,
+  ) {}
+
+  @Put('applications/:id/decision')
+  decide(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: DecideApplicationDto): Promise<DecidedApplication> {
+    return this.decideApplication.execute(actor, { applicationId: id, items: body.items });
+  }
+
+  @Post('programs/:id/decide')
+  @HttpCode(200)
+  decideAll(@Param('id', uuidParam('id')) id: string, @Body() body: DecideProgramDto): Promise<ProgramDecision> {
+    return this.decideProgram.execute({ programId: id, decideWhileOpen: body.decideWhileOpen, partialLast: body.partialLast });
+  }
+
+  @Get('programs/:id/decision-list')
+  decisionList(@Param('id', uuidParam('id')) id: string): Promise<DecisionList> {
+    return this.lists.decisionList(id);
+  }
+
+  @Get('programs/:id/decision-list.xlsx')
+  @ApiProduces(XLSX)
+  async decisionListXlsx(@Param('id', uuidParam('id')) id: string, @Res() response: Response): Promise<void> {
+    const list = await this.lists.decisionList(id);
+    const lines = list.applications
+      .filter((a) => a.status !== 'rejected')
+      .flatMap((a) =>
+        // The spreadsheet is the list of awards: items decided at nothing are in the JSON list (with their reason) only.
+        a.items.filter((item) => item.decidedFen > 0).map((item) => ({
+          applicant: a.organization.name,
+          creditCode: a.organization.uscc,
+          district: a.district.name ?? a.district.code,
+          item: item.label,
+          article: item.article ?? '',
+          amountFen: item.decidedFen,
+        })),
+      );
+    const bytes = await decisionWorkbook(`${list.program.title}`, lines);
+    response
+      .status(200)
+      .set({ 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="decision-list-${list.program.id}.xlsx"` })
+      .send(bytes);
+  }
+}

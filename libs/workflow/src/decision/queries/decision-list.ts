@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { queryRows, TenantTransactions } from '@subsidy/database';
+import { EntityManager } from 'typeorm';
+import { ApplicationStatus, ProgramStore } from '../../core';
+
+export interface DecisionListItem {
+  achievementId: string;
+  /** What the achievement is, for people: its standard number, title or name, else its id. */
+  label: string;
+  article: string | null;
+  basis: 'fixed' | 'ceiling';
+  ceilingFen: number;
+  proposedFen: number;
+  decidedFen: number;
+  reason: string | null;
+}
+
+export interface DecisionListEntry {
+  applicationId: string;
+  status: ApplicationStatus;
+  rank: number | null;
+  organization: { id: string; name: string; uscc: string };
+  district: { code: string; name: string | null };
+  decidedTotalFen: number;
+  items: DecisionListItem[];
+}
+
+export interface DecisionList {
+  program: { id: string; title: string; year: number; status: string; budgetTotalFen: number; budgetRule: 'pro_rata' | 'rank_order' };
+  totalFen: number;
+  applications: DecisionListEntry[];
+}
+
+interface Row {
+  applicationId: string;
+  status: ApplicationStatus;
+  rank: number | null;
+  organizationId: string;
+  organizationName: string;
+  uscc: string;
+  districtCode: string;
+  districtName: string | null;
+  achievementId: string;
+  payload: Record<string, unknown>;
+  article: string | null;
+  basis: 'fixed' | 'ceiling';
+  ceilingFen: string;
+  proposedFen: string;
+  decidedFen: string;
+  reason: string | null;
+}
+
+export function achievementLabel(achievementId: string, payload: Record<string, unknown>): string {
+  for (const key of ['standardNo', 'title', 'name']) {
+    const value = payload[key];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+  }
+  return achievementId;
+}
+
+/**
+ * The decided applications of a program with their items, in the statuses given (for the decision list: every
+ * decided one; for the approved list: approved and handed over). Totals are summed in bigint.
+ */
+export async function loadDecisionList(manager: EntityManager, programId: string, statuses: readonly ApplicationStatus[]): Promise<DecisionList> {
+  const program = await ProgramStore.get(manager, programId);
+  const rows = await queryRows<Row>(
+    manager,
+    `select a.id as "applicationId", a.status, a.rank, o.id as "organizationId", o.name as "organizationName", o.uscc,
+            a.district_code as "districtCode", d.name_zh as "districtName", i.achievement_id as "achievementId", aa.payload,
+            i.article, i.basis, i.ceiling_fen::text as "ceilingFen", i.proposed_fen::text as "proposedFen",
+            i.decided_fen::text as "decidedFen", i.reason
+       from applications a
+       join organizations o on o.id = a.organization_id
+       left join districts d on d.code = a.district_code
+       join decision_items i on i.application_id = a.id
+       join application_achievements aa on aa.application_id = i.application_id and aa.achievement_id = i.achievement_id
+      where a.program_id = $1 and a.status = any($2)
+      order by o.name, a.id, aa.position, i.achievement_id`,
+    [programId, statuses],
+  );
+  const entries = new Map<string, DecisionListEntry>();
+  let total = 0n;
+  for (const row of rows) {
+    let entry = entries.get(row.applicationId);
+    if (!entry) {
+      entry = {
+        applicationId: row.applicationId,
+        status: row.status,
+        rank: row.rank,
+        organization: { id: row.organizationId, name: row.organizationName, uscc: row.uscc },
+        district: { code: row.districtCode, name: row.districtName },
+        decidedTotalFen: 0,
+        items: [],
+      };
+      entries.set(row.applicationId, entry);
+    }
+    entry.items.push({
+      achievementId: row.achievementId,
+      label: achievementLabel(row.achievementId, row.payload),
+      article: row.article,
+      basis: row.basis,
+      ceilingFen: Number(row.ceilingFen),
+      proposedFen: Number(row.proposedFen),
+      decidedFen: Number(row.decidedFen),
+      reason: row.reason,
+    });
+    entry.decidedTotalFen = Number(BigInt(entry.decidedTotalFen) + BigInt(row.decidedFen));
+    total += BigInt(row.decidedFen);
+  }
+  return {
+    program: {
+      id: program.id,
+      title: program.title,
+      year: program.year,
+      status: program.status,
+      budgetTotalFen: Number(program.budgetTotalFen),
+      budgetRule: program.budgetRule,
+    },
+    totalFen: Number(total),
+    applications: [...entries.values()],
+  };
+}
+
+/** Statuses of applications that carry a decision (before and after publicity). */
+export const DECIDED_STATUSES: readonly ApplicationStatus[] = ['decided', 'in_publicity', 'objection_review', 'approved', 'handed_over', 'rejected'];
+
+@Injectable()
+export class DecisionListQuery {
+  constructor(private readonly transactions: TenantTransactions) {}
+
+  decisionList(programId: string): Promise<DecisionList> {
+    return this.transactions.run((manager) => loadDecisionList(manager, programId, DECIDED_STATUSES));
+  }
+
+  approvedList(programId: string): Promise<DecisionList> {
+    return this.transactions.run((manager) => loadDecisionList(manager, programId, ['approved', 'handed_over']));
+  }
+}

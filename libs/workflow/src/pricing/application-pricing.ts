@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { AwardCalculationError } from '@subsidy/awards';
+import { cstDateOf } from '@subsidy/calendar';
+import { EntityManager } from 'typeorm';
+import { applicantAsSubmitted } from '../applications/applicant-facts';
+import { ApplicationAchievements } from '../applications/application-achievements';
+import { AchievementsInvalidError } from '../applications/application-errors';
+import { ApplicationRecord, ProgramRecord } from '../core';
+import { ProgramPolicy } from '../programs/program-policy';
+import { AwardCeiling, ceilingsOfParts } from './award-ceiling';
+import { AwardEstimate, AwardEstimator } from './award-estimator';
+import { PricingUnavailableError } from './pricing-errors';
+import { storedEstimateParts } from './stored-estimate';
+
+/**
+ * Each achievement's ceiling under the program's own policy version (frozen by hash) at the application's submission
+ * date, never today: a review or decision months later pays what the rules said when the applicant applied. The
+ * estimate stored at submission is used when it was made under that same policy text; otherwise the estimator runs
+ * afresh at the submission date (with prior awards and the year's fund, exactly as the stored estimate was made), so
+ * the technical opinion, the expert panel and the decision always check against the same figure.
+ */
+@Injectable()
+export class ApplicationPricing {
+  constructor(
+    private readonly programPolicy: ProgramPolicy,
+    private readonly estimator: AwardEstimator,
+  ) {}
+
+  /** Ceilings keyed by achievement id, in the order the applicant listed the achievements. */
+  async ceilings(manager: EntityManager, application: ApplicationRecord, program: ProgramRecord): Promise<Map<string, AwardCeiling>> {
+    if (!application.submittedAt) throw new PricingUnavailableError('The application has not been submitted, so it has no application date');
+    // The program's frozen text must still exist (409 policy_version_changed), whichever way the figure is obtained.
+    this.programPolicy.resolve(program);
+    const ids = (await ApplicationAchievements.list(manager, application.id)).map((achievement) => achievement.id);
+    const [stored] = (await manager.query(`select estimate from applications where id = $1`, [application.id])) as Array<{ estimate: unknown }>;
+    const parts = storedEstimateParts(stored?.estimate ?? null, program.policyHash);
+    if (parts) return ceilingsOfParts(parts, ids);
+    return ceilingsOfParts((await this.evaluate(manager, application, program, cstDateOf(application.submittedAt))).items, ids);
+  }
+
+  private async evaluate(manager: EntityManager, application: ApplicationRecord, program: ProgramRecord, applicationDate: string): Promise<AwardEstimate> {
+    const applicant = await applicantAsSubmitted(manager, application);
+    try {
+      return await this.estimator.estimate(manager, application, program, applicant, applicationDate);
+    } catch (error) {
+      if (error instanceof AchievementsInvalidError) {
+        const [first] = error.details;
+        throw new PricingUnavailableError(`The application's items cannot be priced: ${first ? `${first.path} ${first.message}` : error.message}`);
+      }
+      if (error instanceof AwardCalculationError) throw new PricingUnavailableError(`The application's items cannot be priced: ${error.message}`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { AwardCalculationError } from '@subsidy/awards';
+import { CalcRequest, evaluateWithPolicy, PolicyEngineError, PolicyRef, ResultItem, validateRequest } from '@subsidy/policy';
+import { EntityManager } from 'typeorm';
+import { ApplicantSnapshot } from '../applications/applicant-facts';
+import { ApplicationAchievements } from '../applications/application-achievements';
+import { AchievementsInvalidError } from '../applications/application-errors';
+import { bodyPath } from '../applications/achievement-validation';
+import { ApplicationRecord, ProgramRecord } from '../core';
+import { ProgramPolicy } from '../programs/program-policy';
+import { contractAchievement } from './contract-achievement';
+import { priorAwardsOf } from './prior-awards';
+import { SanctionStore } from '@subsidy/finance';
+
+/** What the program's policy would pay for an application, item by item with the articles that decided it. */
+export interface AwardEstimate {
+  applicationDate: string;
+  programYear: number;
+  policy: PolicyRef;
+  totalFen: number;
+  items: ResultItem[];
+}
+
+/**
+ * Runs the award engine for one application under its program's frozen policy version: the live estimate an applicant
+ * sees while drafting, the figure stored at submission, and the ceilings of review and decision when no stored figure
+ * can be used. The only place a calculation request is built for an application, so every figure sees the same input:
+ * the applicant's prior awards, and the program budget as the year's fund (some policies cap an applicant at a share of
+ * it, Foshan 第二十一条).
+ */
+@Injectable()
+export class AwardEstimator {
+  constructor(private readonly programPolicy: ProgramPolicy) {}
+
+  async estimate(
+    manager: EntityManager,
+    application: Pick<ApplicationRecord, 'id' | 'organizationId'>,
+    program: ProgramRecord,
+    applicant: ApplicantSnapshot,
+    applicationDate: string,
+  ): Promise<AwardEstimate> {
+    const policy = this.programPolicy.resolve(program);
+    const achievements = await ApplicationAchievements.list(manager, application.id);
+    const priorAwards = await priorAwardsOf(manager, application.organizationId, application.id);
+    // Bans finance recorded after a clawback: the policy's fraud_ban rule decides whether they still apply.
+    const sanctions = await SanctionStore.forOrganization(manager, application.organizationId);
+    const fund = fundTotalFen(program);
+    const request: CalcRequest = {
+      applicationDate,
+      programYear: program.year,
+      ...(fund !== null ? { fundTotalFen: fund } : {}),
+      applicants: [
+        {
+          uscc: applicant.uscc,
+          name: applicant.name,
+          kind: applicant.kind,
+          district: applicant.districtName,
+          ...(priorAwards.length > 0 ? { priorAwards } : {}),
+          ...(sanctions.length > 0 ? { sanctions } : {}),
+          achievements: achievements.map(contractAchievement),
+        },
+      ],
+    };
+    const checked = validateRequest(request);
+    if (!checked.ok) {
+      throw new AchievementsInvalidError(checked.problems.map((p) => ({ path: bodyPath(p.path), message: p.message })));
+    }
+    try {
+      const result = evaluateWithPolicy(policy, checked.request);
+      const [mine] = result.applicants;
+      return { applicationDate, programYear: program.year, policy: result.policy, totalFen: mine.totalFen, items: mine.items };
+    } catch (error) {
+      if (error instanceof PolicyEngineError) throw new AwardCalculationError(error);
+      throw error;
+    }
+  }
+}
+
+/** The program budget is the year's fund; a budget beyond exact integer range is left out (the engine then says so). */
+function fundTotalFen(program: Pick<ProgramRecord, 'budgetTotalFen'>): number | null {
+  const fen = Number(program.budgetTotalFen);
+  return Number.isSafeInteger(fen) && fen >= 0 ? fen : null;
+}

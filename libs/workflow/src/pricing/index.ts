@@ -1,0 +1,9 @@
+/** Pricing: the award estimate of an application and the per-item ceilings review and decision check against. */
+export { PricingModule } from './pricing.module';
+export { AwardEstimator, type AwardEstimate } from './award-estimator';
+export { ApplicationPricing } from './application-pricing';
+export { type AwardCeiling, ceilingsOfParts, type PricedPart } from './award-ceiling';
+export { amountProblem } from './amount-problem';
+export { storedEstimateParts } from './stored-estimate';
+export { contractAchievement } from './contract-achievement';
+export { PricingUnavailableError } from './pricing-errors';

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@subsidy/auth';
+import { Actor } from '@subsidy/tenancy';
+import { CancelProgramDto, ProgramDto } from '../dto/program.dto';
+import { toProgramInput } from '../dto/to-program-input';
+import { ProgramView } from '../program-view';
+import { CancelProgram } from '../use-cases/cancel-program';
+import { CreateProgram } from '../use-cases/create-program';
+import { GetProgram } from '../use-cases/get-program';
+import { ListPrograms } from '../use-cases/list-programs';
+import { ScheduleProgram } from '../use-cases/schedule-program';
+import { UpdateProgram } from '../use-cases/update-program';
+import { uuidParam } from './uuid-param';
+
+@ApiTags('programs')
+@ApiBearerAuth()
+@Controller('programs')
+export class ProgramsController {
+  constructor(
+    private readonly createProgram: CreateProgram,
+    private readonly updateProgram: UpdateProgram,
+    private readonly scheduleProgram: ScheduleProgram,
+    private readonly cancelProgram: CancelProgram,
+    private readonly listPrograms: ListPrograms,
+    private readonly getProgram: GetProgram,
+  ) {}
+
+  @Post()
+  @Roles('program_officer')
+  @ApiOperation({ summary: 'Draft a program: policy version, window, call, review settings and budget' })
+  create(@CurrentActor() actor: Actor, @Body() body: ProgramDto): Promise<ProgramView> {
+    return this.createProgram.execute({ actor, input: toProgramInput(body) });
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The tenant's programs (applicants: announced ones only)" })
+  async list(@CurrentActor() actor: Actor): Promise<{ items: ProgramView[] }> {
+    return { items: await this.listPrograms.execute(actor) };
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ProgramView> {
+    return this.getProgram.execute(actor, id);
+  }
+
+  @Put(':id')
+  @Roles('program_officer')
+  @ApiOperation({ summary: "Replace a draft program's configuration" })
+  @ApiConflictResponse({ description: 'invalid_state: the program is no longer a draft' })
+  update(@Param('id', uuidParam('id')) id: string, @Body() body: ProgramDto): Promise<ProgramView> {
+    return this.updateProgram.execute({ programId: id, input: toProgramInput(body) });
+  }
+
+  @Post(':id/schedule')
+  @HttpCode(200)
+  @Roles('program_officer')
+  @ApiOperation({ summary: 'Announce a draft: it opens at window.opensAt and closes at window.closesAt' })
+  @ApiConflictResponse({ description: 'invalid_state, policy_version_changed' })
+  schedule(@Param('id', uuidParam('id')) id: string): Promise<ProgramView> {
+    return this.scheduleProgram.execute({ programId: id });
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('program_officer')
+  @ApiOperation({ summary: 'Cancel a draft, scheduled or open program (not once applications were submitted)' })
+  @ApiConflictResponse({ description: 'invalid_state' })
+  cancel(@Param('id', uuidParam('id')) id: string, @Body() body: CancelProgramDto): Promise<ProgramView> {
+    return this.cancelProgram.execute({ programId: id, reason: body.reason });
+  }
+}

@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { POLICY_REPOSITORY, PolicyRepository } from '@subsidy/awards';
+import { CompiledPolicy } from '@subsidy/policy';
+import { ProgramRecord } from '../core';
+import { PolicyVersionChangedError } from './program-errors';
+
+/**
+ * The policy version a program was configured with. The program stores the file's hash: figures computed under a
+ * program must come from exactly that text, so a changed or removed file stops them with 409 policy_version_changed
+ * rather than silently paying under different rules.
+ */
+@Injectable()
+export class ProgramPolicy {
+  constructor(@Inject(POLICY_REPOSITORY) private readonly policies: PolicyRepository) {}
+
+  /** The tenant's policy version with this id, or undefined (for validating a program's configuration). */
+  find(tenantId: string, policyId: string): CompiledPolicy | undefined {
+    return this.policies.versions(tenantId).find((policy) => policy.id === policyId);
+  }
+
+  resolve(program: Pick<ProgramRecord, 'tenantId' | 'policyId' | 'policyHash'>): CompiledPolicy {
+    const policy = this.find(program.tenantId, program.policyId);
+    if (!policy) throw new PolicyVersionChangedError(program.policyId, 'is no longer among the policy files');
+    if (policy.hash !== program.policyHash) throw new PolicyVersionChangedError(program.policyId, 'was edited after the program was configured');
+    return policy;
+  }
+}

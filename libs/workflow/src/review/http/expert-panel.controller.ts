@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@subsidy/auth';
+import { Actor } from '@subsidy/tenancy';
+import { PanelView } from '../panel/panel-view';
+import { CompleteExpertReview, ExpertReviewResult } from '../use-cases/complete-expert-review';
+import { ConflictOutcome, DeclareConflict } from '../use-cases/declare-conflict';
+import { DrawExpertPanel } from '../use-cases/draw-expert-panel';
+import { PanelQueries } from '../use-cases/panel-queries';
+import { ScoreApplication, ScoreView } from '../use-cases/score-application';
+import { DeclareConflictDto } from './dto/declare-conflict.dto';
+import { ScoreDto } from './dto/score.dto';
+import { uuidParam } from './params';
+
+@ApiTags('review')
+@ApiBearerAuth()
+@Controller('applications/:id')
+export class ExpertPanelController {
+  constructor(
+    private readonly drawPanel: DrawExpertPanel,
+    private readonly queries: PanelQueries,
+    private readonly declareConflict: DeclareConflict,
+    private readonly scoreApplication: ScoreApplication,
+    private readonly completeReview: CompleteExpertReview,
+  ) {}
+
+  @Post('panel')
+  @Roles('program_officer')
+  @ApiOperation({ summary: 'Draws the expert panel (seeded, reproducible, with conflict exclusions)' })
+  draw(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<PanelView> {
+    return this.drawPanel.execute(id, actor);
+  }
+
+  @Get('panel')
+  @Roles('program_officer')
+  @ApiOperation({ summary: 'The panel, its members and the exclusions' })
+  show(@Param('id', uuidParam('id')) id: string): Promise<PanelView> {
+    return this.queries.panel(id);
+  }
+
+  @Post('panel/conflict')
+  @HttpCode(200)
+  @Roles('expert')
+  @ApiOperation({ summary: 'A panel expert declares a conflict of interest and is replaced' })
+  conflict(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: DeclareConflictDto): Promise<ConflictOutcome> {
+    return this.declareConflict.execute(id, body.reason, actor);
+  }
+
+  @Put('panel/score')
+  @Roles('expert')
+  @ApiOperation({ summary: "A panel expert's rubric scores and proposed amounts, before the deadline" })
+  score(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ScoreDto): Promise<ScoreView> {
+    return this.scoreApplication.execute({ applicationId: id, scores: body.scores, amounts: body.amounts, comment: body.comment, actor });
+  }
+
+  @Post('expert-review/complete')
+  @HttpCode(200)
+  @Roles('program_officer')
+  @ApiOperation({ summary: 'Combines the quorum’s proposals per item and moves the application to the decision' })
+  complete(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ExpertReviewResult> {
+    return this.completeReview.execute(id, actor);
+  }
+}

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@subsidy/calendar';
+import { CLOCK } from '@subsidy/common';
+import { TenantTransactions } from '@subsidy/database';
+import { Actor, RequestContextStore } from '@subsidy/tenancy';
+import { ApplicationStore, ApplicationTransitions, InvalidStateError, nextReviewStatus, ProgramStore } from '../../core';
+import { ApplicationPricing } from '../../pricing/application-pricing';
+import { combinePanel, CombinedItem } from '../panel/combine-panel';
+import { requireOpenPanel } from '../panel/panel-access';
+import { ReviewNotConfiguredError } from '../review-errors';
+import { ReviewSteps } from '../review-steps';
+
+export interface ExpertReviewResult {
+  applicationId: string;
+  status: string;
+  combinedScore: number;
+  scorers: number;
+  items: CombinedItem[];
+}
+
+/**
+ * Closes the expert review once the quorum has scored: the proposals are combined per item with the program's method,
+ * stored as the expert-review opinion of each item (authored by the officer who closed it), and the application
+ * moves on to the decision.
+ */
+@Injectable()
+export class CompleteExpertReview {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly transitions: ApplicationTransitions,
+    private readonly pricing: ApplicationPricing,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(applicationId: string, actor: Actor): Promise<ExpertReviewResult> {
+    const tenantId = RequestContextStore.requireTenantId();
+    return this.transactions.run(async (manager) => {
+      const application = await ApplicationStore.lock(manager, applicationId);
+      const { members } = await requireOpenPanel(manager, application);
+      const program = await ProgramStore.get(manager, application.programId);
+      const settings = program.review.panel;
+      if (!settings) throw new ReviewNotConfiguredError('The program has no expert panel configured');
+      const scored = members.filter((m) => m.status === 'scored' && m.scoreSheet && m.scoreTotal !== null);
+      if (scored.length < settings.quorum) {
+        throw new InvalidStateError(`${scored.length} expert(s) have scored; the quorum is ${settings.quorum}`);
+      }
+      const ceilings = await this.pricing.ceilings(manager, application, program);
+      const result = combinePanel(
+        scored.map((m) => ({ scoreTotal: m.scoreTotal ?? 0, amounts: m.scoreSheet?.amounts ?? {} })),
+        [...ceilings.values()],
+        settings.combine,
+      );
+      for (const item of result.items) {
+        await manager.query(
+          `insert into item_opinions (tenant_id, application_id, achievement_id, stage, author_id, opinion, amount_fen, comment)
+           values ($1, $2, $3, 'expert_review', $4, $5, $6, $7)
+           on conflict (tenant_id, application_id, achievement_id, stage, author_id)
+           do update set opinion = excluded.opinion, amount_fen = excluded.amount_fen, comment = excluded.comment, created_at = now()`,
+          [tenantId, application.id, item.achievementId, actor.id, item.opinion, item.amountFen, `${settings.combine} of ${item.proposals.length} expert proposals`],
+        );
+      }
+      await manager.query(`update panels set combined_score = $2, completed_at = $3 where application_id = $1`, [application.id, result.score, this.clock.now()]);
+      await ReviewSteps.append(manager, tenantId, {
+        applicationId: application.id,
+        stage: 'expert_review',
+        outcome: 'complete',
+        reasons: [`combined score ${result.score} (${settings.combine} of ${scored.length})`],
+        actor,
+      });
+      const moved = await this.transitions.move(manager, application, {
+        to: nextReviewStatus(program.review, application.reviewLevel, 'expert_review'),
+        action: 'application.expert-review-completed',
+        data: { combine: settings.combine, combinedScore: result.score, scorers: scored.map((m) => m.expertId), items: result.items },
+      });
+      return { applicationId: application.id, status: moved.status, combinedScore: result.score, scorers: scored.length, items: result.items };
+    });
+  }
+}

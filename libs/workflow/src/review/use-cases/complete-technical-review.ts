@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { TenantTransactions } from '@subsidy/database';
+import { Actor, RequestContextStore } from '@subsidy/tenancy';
+import { ApplicationRecord, ApplicationStore, ApplicationTransitions, InvalidStateError, nextReviewStatus, ProgramStore } from '../../core';
+import { loadApplicationItems } from '../items/application-items';
+import { ReviewSteps } from '../review-steps';
+
+/** Closes the technical review once every item has an opinion, and passes the application to the next stage. */
+@Injectable()
+export class CompleteTechnicalReview {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly transitions: ApplicationTransitions,
+  ) {}
+
+  async execute(applicationId: string, actor: Actor): Promise<ApplicationRecord> {
+    const tenantId = RequestContextStore.requireTenantId();
+    return this.transactions.run(async (manager) => {
+      const application = await ApplicationStore.lock(manager, applicationId);
+      if (application.status !== 'technical_review') {
+        throw new InvalidStateError(`The technical review can only be completed in technical_review; the application is ${application.status}`);
+      }
+      const items = await loadApplicationItems(manager, application.id);
+      const opined = new Set(
+        ((await manager.query(`select distinct achievement_id as id from item_opinions where application_id = $1 and stage = 'technical_review'`, [application.id])) as Array<{ id: string }>).map((r) => r.id),
+      );
+      const without = items.filter((i) => !opined.has(i.achievementId));
+      if (without.length > 0) {
+        throw new InvalidStateError(
+          `Every item needs a technical opinion first; missing: ${without.map((i) => i.achievementId).join(', ')}`,
+          without.map((i) => ({ path: `items.${i.achievementId}`, message: 'has no technical opinion' })),
+        );
+      }
+      const program = await ProgramStore.get(manager, application.programId);
+      await ReviewSteps.append(manager, tenantId, { applicationId: application.id, stage: 'technical_review', outcome: 'complete', actor });
+      return this.transitions.move(manager, application, {
+        to: nextReviewStatus(program.review, application.reviewLevel, 'technical_review'),
+        action: 'application.technical-review-completed',
+        data: { stage: 'technical_review', items: items.length },
+      });
+    });
+  }
+}

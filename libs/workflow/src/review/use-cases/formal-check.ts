@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { TenantTransactions } from '@subsidy/database';
+import { Notifier } from '@subsidy/notifications';
+import { Actor, RequestContextStore } from '@subsidy/tenancy';
+import { ApplicationRecord, ApplicationStore, ApplicationTransitions, InvalidStateError, nextReviewStatus, ProgramStore } from '../../core';
+import { CorrectionRequests } from '../correction-requests';
+import { loadApplicationItems } from '../items/application-items';
+import { checkMissingMaterials, normalizeMissing } from '../missing-materials';
+import { rejectionNotice } from '../rejection-notice';
+import { invalidField } from '../review-errors';
+import { MissingMaterial, ReviewSteps } from '../review-steps';
+
+export interface FormalCheckCommand {
+  applicationId: string;
+  outcome: 'complete' | 'correction' | 'reject';
+  missing?: MissingMaterial[];
+  reason?: string;
+  actor: Actor;
+}
+
+/**
+ * The program office's check that the application is complete and in form: passes it to the next enabled stage,
+ * returns it for correction (listing what is missing, with a working-day deadline) or rejects it with a reason.
+ */
+@Injectable()
+export class FormalCheck {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly transitions: ApplicationTransitions,
+    private readonly corrections: CorrectionRequests,
+    private readonly notifier: Notifier,
+  ) {}
+
+  async execute(command: FormalCheckCommand): Promise<ApplicationRecord> {
+    const missing = normalizeMissing(command.missing);
+    const reason = command.reason?.trim() ?? '';
+    if (command.outcome === 'reject' && reason === '') throw invalidField('reason', 'a rejection needs a reason the applicant can read');
+    if (command.outcome === 'correction' && missing.length === 0 && reason === '') {
+      throw invalidField('missing', 'say what is missing or wrong (missing, or at least a reason)');
+    }
+    const tenantId = RequestContextStore.requireTenantId();
+    return this.transactions.run(async (manager) => {
+      const application = await ApplicationStore.lock(manager, command.applicationId);
+      if (application.status !== 'formal_check') {
+        throw new InvalidStateError(`The formal check is only possible while the application is in formal_check; it is ${application.status}`);
+      }
+      const program = await ProgramStore.get(manager, application.programId);
+      checkMissingMaterials(missing, await loadApplicationItems(manager, application.id));
+      const reasons = reason === '' ? [] : [reason];
+      if (command.outcome === 'correction') {
+        return this.corrections.open(manager, { tenantId, application, program, stage: 'formal_check', outcome: 'correction', reasons, missing, actor: command.actor });
+      }
+      await ReviewSteps.append(manager, tenantId, { applicationId: application.id, stage: 'formal_check', outcome: command.outcome, reasons, missing, actor: command.actor });
+      if (command.outcome === 'reject') {
+        const moved = await this.transitions.move(manager, application, { to: 'rejected', action: 'application.rejected-in-formal-check', reason, data: { stage: 'formal_check' } });
+        await this.notifier.notify(manager, [{ organizationId: application.organizationId }], rejectionNotice(application.id, program.title, 'formal_check', reasons));
+        return moved;
+      }
+      const next = nextReviewStatus(program.review, application.reviewLevel, 'formal_check');
+      return this.transitions.move(manager, application, { to: next, action: 'application.formal-check-passed', data: { stage: 'formal_check' } });
+    });
+  }
+}

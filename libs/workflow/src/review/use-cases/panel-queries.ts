@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { TenantTransactions } from '@subsidy/database';
+import { Actor } from '@subsidy/tenancy';
+import { ApplicationStore, InvalidStateError, ProgramStore } from '../../core';
+import { ApplicationPricing } from '../../pricing/application-pricing';
+import { loadApplicationItems } from '../items/application-items';
+import { PanelMemberStatus, PanelStore } from '../panel/panel-store';
+import { panelView, PanelView } from '../panel/panel-view';
+
+export interface Assignment {
+  applicationId: string;
+  programId: string;
+  programTitle: string;
+  applicant: { organizationId: string; name: string };
+  status: PanelMemberStatus;
+  round: number;
+  dueAt: string;
+  rubric: Array<{ key: string; label: string; maxPoints: number }>;
+  items: Array<{ achievementId: string; achievement: Record<string, unknown>; ceilingFen: number; basis: 'fixed' | 'ceiling' }>;
+}
+
+interface AssignmentRow {
+  applicationId: string;
+  organizationName: string;
+  status: PanelMemberStatus;
+  round: number;
+  dueAt: Date;
+}
+
+/** Read side of the expert review: an expert's open invitations, and a panel as the office sees it. */
+@Injectable()
+export class PanelQueries {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly pricing: ApplicationPricing,
+  ) {}
+
+  async assignments(actor: Actor): Promise<Assignment[]> {
+    return this.transactions.run(async (manager) => {
+      const rows = (await manager.query(
+        `select m.application_id as "applicationId", o.name as "organizationName", m.status, m.round, p.due_at as "dueAt"
+           from panel_members m
+           join panels p on p.application_id = m.application_id
+           join applications a on a.id = m.application_id
+           join organizations o on o.id = a.organization_id
+          where m.expert_id = $1 and m.status in ('invited', 'scored') and a.status = 'expert_review' and p.completed_at is null
+          order by p.due_at, m.application_id`,
+        [actor.id],
+      )) as AssignmentRow[];
+      const assignments: Assignment[] = [];
+      for (const row of rows) {
+        const application = await ApplicationStore.get(manager, row.applicationId);
+        const program = await ProgramStore.get(manager, application.programId);
+        const ceilings = await this.pricing.ceilings(manager, application, program);
+        const items = await loadApplicationItems(manager, application.id);
+        assignments.push({
+          applicationId: application.id,
+          programId: program.id,
+          programTitle: program.title,
+          applicant: { organizationId: application.organizationId, name: row.organizationName },
+          status: row.status,
+          round: row.round,
+          dueAt: row.dueAt.toISOString(),
+          rubric: program.review.panel?.rubric.criteria ?? [],
+          items: items.map((i) => {
+            const ceiling = ceilings.get(i.achievementId);
+            return { achievementId: i.achievementId, achievement: i.payload, ceilingFen: ceiling?.ceilingFen ?? 0, basis: ceiling?.basis ?? 'ceiling' };
+          }),
+        });
+      }
+      return assignments;
+    });
+  }
+
+  async panel(applicationId: string): Promise<PanelView> {
+    return this.transactions.run(async (manager) => {
+      const application = await ApplicationStore.get(manager, applicationId);
+      const panel = await PanelStore.find(manager, application.id);
+      if (!panel) throw new InvalidStateError('No panel has been drawn for this application yet');
+      return panelView(panel, await PanelStore.members(manager, application.id));
+    });
+  }
+}
