@@ -193,7 +193,8 @@ describe('drawPanel and topUpPanel: properties', () => {
       { selector: (e) => e.id, minLength: 1, maxLength: 25 },
     ),
     excludedOrgs: fc.subarray(organizations, { maxLength: 2 }),
-    seed: fc.string({ minLength: 1 }),
+    // A blank seed is refused by design (see the invalid-input table above), so the property draws printable ones.
+    seed: fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''),
     size: fc.integer({ min: 1, max: 6 }),
     declineCount: fc.integer({ min: 0, max: 3 }),
   });
