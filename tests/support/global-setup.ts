@@ -22,6 +22,7 @@ export default async function globalSetup(): Promise<void> {
       await runMigrations(config, `${name}_build`);
       await admin.query(`ALTER DATABASE "${name}_build" RENAME TO "${name}"`);
       await admin.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE true`);
+      await admin.query(`COMMENT ON DATABASE "${name}" IS '${new Date().toISOString()}'`);
     } else {
       await provisionDatabase(config, name);
     }
@@ -32,9 +33,15 @@ export default async function globalSetup(): Promise<void> {
   }
 }
 
+/**
+ * Templates of earlier migration sets pile up on a developer's machine; drop those built more than a day ago. Younger
+ * ones may belong to another checkout (another branch, a CI clone) running its tests right now.
+ */
 async function dropOldTemplates(admin: Client, current: string): Promise<void> {
   const old = await admin.query<{ datname: string }>(
-    `select datname from pg_database where datname like 'subsidy_test_tpl_%' and datname <> $1 and datname not like $2`,
+    `select d.datname from pg_database d
+      where d.datname like 'subsidy_test_tpl_%' and d.datname <> $1 and d.datname not like $2
+        and coalesce(shobj_description(d.oid, 'pg_database'), '') < to_char(now() - interval '1 day', 'YYYY-MM-DD"T"HH24:MI:SS')`,
     [current, `${current}%`],
   );
   for (const { datname } of old.rows) {

@@ -1,7 +1,7 @@
 import { AppConfig, loadConfig } from '@subsidy/config';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /** Configuration for tests: the same defaults as development, pointed at a given database. */
 export function testConfig(databaseName?: string, overrides: NodeJS.ProcessEnv = {}): AppConfig {
@@ -25,6 +25,7 @@ function filesUnder(dir: string): string[] {
 export function templateDatabaseName(): string {
   const dir = join(__dirname, '..', '..', 'libs', 'database', 'src', 'migrations');
   const hash = createHash('sha256');
-  for (const file of filesUnder(dir).sort()) hash.update(file).update(readFileSync(file));
+  // Relative names, so two checkouts of the same migrations share one template.
+  for (const file of filesUnder(dir).sort()) hash.update(relative(dir, file)).update(readFileSync(file));
   return `subsidy_test_tpl_${hash.digest('hex').slice(0, 12)}`;
 }
