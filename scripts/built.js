@@ -12,6 +12,9 @@ if (!entry) {
   process.exit(2);
 }
 const target = path.join(root, 'dist', `${entry}.js`);
+// Written by `npm run build` when it finishes; tsc's incremental build leaves unchanged outputs untouched, so their own
+// timestamps cannot tell whether the build is current.
+const stamp = path.join(root, 'dist', '.build-stamp');
 
 function newestSource(dir) {
   let newest = 0;
@@ -25,8 +28,8 @@ function newestSource(dir) {
 }
 
 function stale() {
-  if (!fs.existsSync(target)) return true;
-  const built = fs.statSync(target).mtimeMs;
+  if (!fs.existsSync(target) || !fs.existsSync(stamp)) return true;
+  const built = fs.statSync(stamp).mtimeMs;
   return ['apps', 'libs', 'bench'].some((d) => fs.existsSync(path.join(root, d)) && newestSource(path.join(root, d)) > built);
 }
 
