@@ -564,6 +564,7 @@ describe('finance over HTTP', () => {
       'post /api/v1/finance/installments/{id}/condition-met',
       'post /api/v1/finance/programs/{id}/approvals',
       'post /api/v1/finance/programs/{id}/batches',
+      'post /api/v1/finance/programs/{id}/batches/release',
       'post /api/v1/finance/programs/{id}/intake',
       'put /api/v1/finance/organizations/{id}/bank-account',
       'put /api/v1/finance/programs/{id}/budget',

@@ -7,6 +7,7 @@ import { DatabaseModule } from '@subsidy/database';
 import { MaintenanceJobsModule, WorkerModule } from '@subsidy/queue';
 import { WorkflowModule } from '@subsidy/workflow';
 import { AwardsModule } from '@subsidy/awards';
+import { FinanceModule } from '@subsidy/finance';
 
 export interface WorkerAppOptions {
   /** Replaces the system clock (tests move time instead of waiting). */
@@ -19,7 +20,7 @@ export class WorkerAppModule {
   static forRoot(config: AppConfig, options: WorkerAppOptions = {}): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(options.clock), DatabaseModule, AuditModule, WorkerModule.forRoot(), MaintenanceJobsModule, AwardsModule, WorkflowModule],
+      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(options.clock), DatabaseModule, AuditModule, WorkerModule.forRoot(), MaintenanceJobsModule, AwardsModule, WorkflowModule, FinanceModule],
     };
   }
 }

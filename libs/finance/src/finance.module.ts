@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '@subsidy/idempotency';
+import { QueueModule } from '@subsidy/queue';
 import { ApproveShares } from './approval/approve-shares';
 import { ShareList } from './approval/share-list';
 import { BankAccounts } from './bank-accounts/bank-accounts';
@@ -14,16 +15,17 @@ import { SharePolicy } from './intake/share-policy';
 import { TakeInProgram } from './intake/take-in-program';
 import { ConfirmPaymentBatch } from './payments/confirm-batch';
 import { CreatePaymentBatch } from './payments/create-batch';
+import { InstructPaymentLineHandler } from './payments/instruct-line.handler';
 import { MeetInstallmentCondition } from './payments/meet-condition';
 import { ProgramReports } from './reports/program-report';
 
 /**
  * Finance (routes under /api/v1/finance): budgets, intake of handed-over programs into awards and cost shares,
  * approval per payer, payment batches, clawbacks and reports, every movement of money a balanced ledger entry.
- * Needs DatabaseModule, AuditModule, AwardsModule (POLICY_REPOSITORY) and ClockModule, all global.
+ * Job handler: finance/payment.instruct-line (the worker imports this module). Needs DatabaseModule, AuditModule, AwardsModule (POLICY_REPOSITORY) and ClockModule, all global.
  */
 @Module({
-  imports: [IdempotencyModule],
+  imports: [IdempotencyModule, QueueModule],
   controllers: [FinanceProgramsController, PaymentsController, BankAccountsController, ClawbacksController],
   providers: [
     SetBudget,
@@ -32,6 +34,7 @@ import { ProgramReports } from './reports/program-report';
     ShareList,
     ApproveShares,
     CreatePaymentBatch,
+    InstructPaymentLineHandler,
     ConfirmPaymentBatch,
     MeetInstallmentCondition,
     BankAccounts,

@@ -45,6 +45,8 @@ export type ApplicationJobPayload = { tenantId: string; applicationId: string };
 export type ApplicationRoundJobPayload = { tenantId: string; applicationId: string; round: number };
 export type PublicityJobPayload = { tenantId: string; publicityId: string };
 export type NotificationJobPayload = { tenantId: string; notificationId: string };
+/** A payment batch line: lines are keyed by their batch and number (payment_batch_lines has no id of its own). */
+export type PaymentLineJobPayload = { tenantId: string; batchId: string; lineNo: number };
 
 export const QUEUES = {
   /** Application state transitions: deadlines, review assignments, publicity windows. */
@@ -82,7 +84,9 @@ export const QUEUES = {
     concurrency: 1,
     removeOnComplete: { age: 30 * DAY, count: 50_000 },
     removeOnFail: { age: 90 * DAY, count: 50_000 },
-    jobs: {},
+    jobs: {
+      'payment.instruct-line': job<PaymentLineJobPayload>('Instructs one line of a released payment batch: approved → payable, once'),
+    },
   },
   /** Housekeeping and integrity checks. */
   maintenance: {

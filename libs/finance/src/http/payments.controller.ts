@@ -34,6 +34,14 @@ export class PaymentsController {
     return this.createBatch.execute(actor, id, body.payer);
   }
 
+  @Post('programs/:id/batches/release')
+  @HttpCode(202)
+  @Idempotent('finance.batch.release')
+  @ApiOperation({ summary: "Release a payer's due installments as a batch whose lines the worker instructs, one job per line; needs an Idempotency-Key" })
+  release(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: CreateBatchDto): Promise<BatchView> {
+    return this.createBatch.execute(actor, id, body.payer, 'queued');
+  }
+
   @Get('batches/:id')
   batch(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<BatchView> {
     return this.visibleBatch(actor, id);

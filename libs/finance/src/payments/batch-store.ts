@@ -12,7 +12,8 @@ export interface BatchLine {
   accountNo: string;
   purpose: string;
   article: string | null;
-  status: 'instructed' | 'paid' | 'failed';
+  /** `pending`: released, its instruction job has not run yet (stored `instructed` over a still `due` installment). */
+  status: 'pending' | 'instructed' | 'paid' | 'failed';
   bankReference: string | null;
 }
 
@@ -21,7 +22,8 @@ export interface BatchView {
   programId: string;
   programTitle: string;
   payer: string;
-  status: 'instructed' | 'partially_confirmed' | 'confirmed';
+  /** `releasing`: some lines are still pending; the bank outcome can be recorded only once every line is instructed. */
+  status: 'releasing' | 'instructed' | 'partially_confirmed' | 'confirmed';
   totalFen: number;
   createdAt: Date;
   lines: BatchLine[];
@@ -38,12 +40,15 @@ export const BatchStore = {
     if (!batch) throw new FinanceNotFoundError('No such payment batch', [{ path: 'id', message: 'no such batch' }]);
     const lines = await queryRows<Omit<BatchLine, 'amountFen'> & { amountFen: string }>(
       manager,
-      `select line_no as "lineNo", installment_id as "installmentId", amount_fen::text as "amountFen", payee_name as "payeeName",
-              payee_uscc as "payeeUscc", bank_name as "bankName", account_no as "accountNo", purpose, article, status,
-              bank_reference as "bankReference"
-         from payment_batch_lines where batch_id = $1 order by line_no`,
+      `select l.line_no as "lineNo", l.installment_id as "installmentId", l.amount_fen::text as "amountFen", l.payee_name as "payeeName",
+              l.payee_uscc as "payeeUscc", l.bank_name as "bankName", l.account_no as "accountNo", l.purpose, l.article,
+              case when l.status = 'instructed' and i.status = 'due' then 'pending' else l.status end as status,
+              l.bank_reference as "bankReference"
+         from payment_batch_lines l join finance_installments i on i.id = l.installment_id
+        where l.batch_id = $1 order by l.line_no`,
       [batchId],
     );
-    return { ...batch, totalFen: Number(batch.totalFen), lines: lines.map((l) => ({ ...l, amountFen: Number(l.amountFen) })) };
+    const status = lines.some((l) => l.status === 'pending') ? 'releasing' : batch.status;
+    return { ...batch, status, totalFen: Number(batch.totalFen), lines: lines.map((l) => ({ ...l, amountFen: Number(l.amountFen) })) };
   },
 };

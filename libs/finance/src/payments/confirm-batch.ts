@@ -35,6 +35,7 @@ export class ConfirmPaymentBatch {
       await findProgram(manager, (await BatchStore.get(manager, command.batchId)).programId, true);
       const batch = await BatchStore.get(manager, command.batchId, true);
       assertPayerAccess(actor, batch.payer);
+      if (batch.status === 'releasing') throw new FinanceStateError('This batch is still being instructed; record the bank outcome once every line is instructed');
       const open = batch.lines.filter((l) => l.status === 'instructed');
       if (open.length === 0) throw new FinanceStateError('Every line of this batch is already confirmed');
       const outcomes: NonNullable<ConfirmBatchCommand['lines']> = command.lines ?? open.map((l) => ({ lineNo: l.lineNo, outcome: 'paid' as const }));

@@ -3,10 +3,14 @@ import { AuditLog } from '@subsidy/audit';
 import { queryRows, TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { FinanceStateError, MissingBankAccountError } from '../finance-errors';
-import { Ledger, transfer } from '../ledger';
+import { Outbox } from '@subsidy/queue';
 import { assertPayerAccess, validPayer } from '../payer-access';
 import { findProgram } from '../program-lookup';
 import { BatchStore, BatchView } from './batch-store';
+import { instructLine } from './instruct-line';
+
+/** `now`: every line is instructed in this transaction. `queued`: released; one finance job per line instructs it. */
+export type BatchInstruction = 'now' | 'queued';
 
 interface DueInstallment {
   installmentId: string;
@@ -27,15 +31,19 @@ interface DueInstallment {
 /**
  * Puts every due installment of a payer's approved shares into one payment batch and instructs it: each line moves
  * its amount from approved to payable in the ledger. Refused as a whole when a payee has no bank account.
+ * Released (`queued`), the lines are written and one outbox job per line is enqueued in the same transaction; each
+ * job instructs its line (finance/payment.instruct-line). Until then the installment stays `due` behind a line in
+ * status `instructed` — the pending state (see BatchStore) — and a second batch does not take it again.
  */
 @Injectable()
 export class CreatePaymentBatch {
   constructor(
     private readonly transactions: TenantTransactions,
     private readonly audit: AuditLog,
+    private readonly outbox: Outbox,
   ) {}
 
-  execute(actor: Actor, programId: string, payerInput: string): Promise<BatchView> {
+  execute(actor: Actor, programId: string, payerInput: string, instruction: BatchInstruction = 'now'): Promise<BatchView> {
     const payer = validPayer(payerInput);
     assertPayerAccess(actor, payer);
     return this.transactions.run(async (manager) => {
@@ -51,6 +59,7 @@ export class CreatePaymentBatch {
            join organizations o on o.id = a.organization_id
            left join organization_bank_accounts b on b.organization_id = a.organization_id
           where s.program_id = $1 and s.payer = $2 and s.status = 'approved' and i.status = 'due'
+            and not exists (select 1 from payment_batch_lines pending where pending.installment_id = i.id and pending.status = 'instructed')
           order by a.application_id, a.achievement_id, i.seq
           for update of i`,
         [program.id, payer],
@@ -73,21 +82,14 @@ export class CreatePaymentBatch {
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
           [program.tenantId, batch.id, index + 1, line.installmentId, line.amountFen, line.payeeName, line.payeeUscc, line.bankName, line.accountNo, purpose, line.article],
         );
-        await manager.query(`update finance_installments set status = 'instructed' where id = $1`, [line.installmentId]);
-        await Ledger.post(
-          manager,
-          transfer(
-            'payment_instructed',
-            { kind: 'approved', programId: program.id, payer },
-            { kind: 'payable', programId: program.id, payer },
-            BigInt(line.amountFen),
-            `batch ${batch.id} line ${index + 1}: ${line.payeeName}`,
-            { batchId: batch.id, lineNo: index + 1, installmentId: line.installmentId, shareId: line.shareId },
-          ),
-          actor.id,
-        );
+        const lineNo = index + 1;
+        if (instruction === 'now') {
+          await instructLine(manager, { ...line, batchId: batch.id, programId: program.id, payer, lineNo }, actor.id);
+        } else {
+          await this.outbox.enqueue(manager, 'finance', 'payment.instruct-line', { tenantId: program.tenantId, batchId: batch.id, lineNo });
+        }
       }
-      await this.audit.record(manager, { action: 'finance.batch-instructed', entityType: 'payment_batch', entityId: batch.id, data: { payer, lines: due.length, totalFen: total.toString() } });
+      await this.audit.record(manager, { action: instruction === 'now' ? 'finance.batch-instructed' : 'finance.batch-released', entityType: 'payment_batch', entityId: batch.id, data: { payer, lines: due.length, totalFen: total.toString() } });
       return BatchStore.get(manager, batch.id);
     });
   }
