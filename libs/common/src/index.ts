@@ -3,3 +3,4 @@ export * from './error-body';
 export * from './http-exception.filter';
 export * from './validation';
 export * from './clock.module';
+export * from './uuid-param';

@@ -6,7 +6,7 @@ import { RegisterOrganizationDto } from './dto/register-organization.dto';
 import { UpdateOrganizationDto } from './dto/update-organization.dto';
 import { OrganizationRecord } from './organization-record';
 import { OrganizationsService, Registration } from './organizations.service';
-import { uuidParam } from './uuid-param';
+import { uuidParam } from '@subsidy/common';
 
 @ApiTags('organizations')
 @ApiBearerAuth()

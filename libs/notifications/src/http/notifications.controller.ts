@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@subsidy/auth';
-import { ValidationFailedError } from '@subsidy/common';
+import { uuidParam } from '@subsidy/common';
 import { Actor } from '@subsidy/tenancy';
 import { ListNotificationsQuery } from './list-notifications.query';
 import { MyNotifications, NotificationPage, NotificationView } from './my-notifications';
@@ -23,7 +23,7 @@ export class NotificationsController {
   @HttpCode(200)
   read(
     @CurrentActor() actor: Actor,
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError('Invalid request: id', [{ path: 'id', message: 'id must be a UUID' }]) }))
+    @Param('id', uuidParam('id'))
     id: string,
   ): Promise<NotificationView> {
     return this.notifications.markRead(actor, id);

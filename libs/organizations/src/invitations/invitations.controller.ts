@@ -4,7 +4,7 @@ import { CurrentActor, Public, Roles, UserRecord } from '@subsidy/auth';
 import { Actor } from '@subsidy/tenancy';
 import { AcceptInvitationDto } from '../dto/accept-invitation.dto';
 import { CreateInvitationDto } from '../dto/create-invitation.dto';
-import { uuidParam } from '../uuid-param';
+import { uuidParam } from '@subsidy/common';
 import { InvitationsService, IssuedInvitation } from './invitations.service';
 
 @ApiTags('organizations')

@@ -17,7 +17,7 @@ import { DeclarationDto } from './dto/declaration.dto';
 import { ListApplicationsQuery } from './dto/list-applications.query';
 import { ReplaceAchievementsDto } from './dto/replace-achievements.dto';
 import { WithdrawDto } from './dto/withdraw.dto';
-import { uuidParam } from './uuid-param';
+import { uuidParam } from '@subsidy/common';
 
 @ApiTags('applications')
 @ApiBearerAuth()

@@ -9,7 +9,7 @@ import { EvidenceAccess } from '../use-cases/evidence-access';
 import { UploadEvidence } from '../use-cases/upload-evidence';
 import { UploadEvidenceDto } from './dto/upload-evidence.dto';
 import { EvidenceUploadInterceptor } from './evidence-upload.interceptor';
-import { uuidParam } from './uuid-param';
+import { uuidParam } from '@subsidy/common';
 
 /** `attachment` with an ASCII fallback name and the original (UTF-8) name per RFC 6266 / 5987. */
 function attachment(evidence: EvidenceView): string {

@@ -9,7 +9,7 @@ import { DecideApplication, DecidedApplication } from '../use-cases/decide-appli
 import { DecideProgram, ProgramDecision } from '../use-cases/decide-program';
 import { DecideApplicationDto } from './decide-application.dto';
 import { DecideProgramDto } from './decide-program.dto';
-import { uuidParam } from './uuid-param';
+import { uuidParam } from '@subsidy/common';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -11,7 +11,7 @@ import { GetProgram } from '../use-cases/get-program';
 import { ListPrograms } from '../use-cases/list-programs';
 import { ScheduleProgram } from '../use-cases/schedule-program';
 import { UpdateProgram } from '../use-cases/update-program';
-import { uuidParam } from './uuid-param';
+import { uuidParam } from '@subsidy/common';
 
 @ApiTags('programs')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@subsidy/auth';
 import type { Response } from 'express';
-import { uuidParam } from '../../decision/http/uuid-param';
+import { uuidParam } from '@subsidy/common';
 import { decisionWorkbook } from '../../decision/queries/decision-workbook';
 import { PublicPublicities, PublicPublicity, PublicPublicitySummary } from '../queries/public-publicities';
 import { ObjectionReceipt, SubmitObjection } from '../use-cases/submit-objection';

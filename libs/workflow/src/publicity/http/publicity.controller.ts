@@ -2,10 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { isCalendarDate } from '@subsidy/calendar';
-import { ValidationFailedError } from '@subsidy/common';
+import { uuidParam, ValidationFailedError } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
-import { uuidParam } from '../../decision/http/uuid-param';
 import { DecisionList, DecisionListQuery } from '../../decision/queries/decision-list';
 import { ObjectionRecord, ObjectionStore } from '../objection-record';
 import { HandOver, HandOverToFinance } from '../use-cases/hand-over-to-finance';

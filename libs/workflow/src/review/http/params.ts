@@ -1,9 +1,7 @@
-import { ParseUUIDPipe, PipeTransform } from '@nestjs/common';
+import { PipeTransform } from '@nestjs/common';
 import { ValidationFailedError } from '@subsidy/common';
 
-/** A UUID path parameter; 400 naming the parameter otherwise. */
-export const uuidParam = (name: string): ParseUUIDPipe =>
-  new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError(`Invalid request: ${name}`, [{ path: name, message: `${name} must be a UUID` }]) });
+export { uuidParam } from '@subsidy/common';
 
 const ACHIEVEMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -1,5 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { ValidationFailedError } from '@subsidy/common';
+import { ValidationFailedError } from './domain-error';
 
 /** Parses a UUID path parameter, answering 400 naming the parameter instead of Nest's generic message. */
 export const uuidParam = (name: string): ParseUUIDPipe =>

@@ -1,6 +1,0 @@
-import { ParseUUIDPipe } from '@nestjs/common';
-import { ValidationFailedError } from '@subsidy/common';
-
-/** A UUID path parameter; anything else is a 400 naming the parameter. */
-export const uuidParam = (name: string): ParseUUIDPipe =>
-  new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError(`Invalid request: ${name}`, [{ path: name, message: `${name} must be a UUID` }]) });

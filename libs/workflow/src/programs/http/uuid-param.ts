@@ -1,6 +1,0 @@
-import { ParseUUIDPipe } from '@nestjs/common';
-import { ValidationFailedError } from '@subsidy/common';
-
-/** Parses a UUID path parameter, answering 400 naming the parameter instead of Nest's generic message. */
-export const uuidParam = (name: string): ParseUUIDPipe =>
-  new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError(`Invalid request: ${name}`, [{ path: name, message: `${name} must be a UUID` }]) });
