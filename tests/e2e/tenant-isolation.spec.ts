@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/create-app';
 import {
@@ -240,6 +241,10 @@ describe('tenant isolation through every endpoint', () => {
       { route: 'post /api/v1/finance/programs/{id}/batches/release', run: () => http().post(`/api/v1/finance/programs/${bRow.program}/batches/release`).set({ ...as('finance'), 'Idempotency-Key': 'isolation-release-1' }).send({ payer: 'city' }), expected: notFound },
       { route: 'get /api/v1/finance/programs/{id}/report', run: () => http().get(`/api/v1/finance/programs/${bRow.program}/report`).set(as('finance')), expected: notFound },
       { route: 'get /api/v1/finance/programs/{id}/report.xlsx', run: () => http().get(`/api/v1/finance/programs/${bRow.program}/report.xlsx`).set(as('finance')), expected: notFound },
+      { route: 'get /api/v1/finance/programs/{id}/evaluation-list', run: () => http().get(`/api/v1/finance/programs/${bRow.program}/evaluation-list`).set(as('finance')), expected: notFound },
+      { route: 'get /api/v1/finance/programs/{id}/evaluation-list.xlsx', run: () => http().get(`/api/v1/finance/programs/${bRow.program}/evaluation-list.xlsx`).set(as('finance')), expected: notFound },
+      // B's real report ids exist only after a payment cycle: tests/e2e/finance-evaluation.spec.ts tries one across tenants too.
+      { route: 'post /api/v1/finance/fund-use-reports/{id}/receipt', run: () => http().post(`/api/v1/finance/fund-use-reports/${randomUUID()}/receipt`).set(as('finance')).send({ receivedOn: '2024-01-10' }), expected: notFound },
       { route: 'put /api/v1/finance/organizations/{id}/bank-account', run: () => http().put(`/api/v1/finance/organizations/${bOrg.id}/bank-account`).set(as('applicant')).send({ accountName: '乙公司', bankName: '银行', accountNo: '123456789012' }), expected: refused },
       { route: 'post /api/v1/finance/clawbacks', run: () => http().post('/api/v1/finance/clawbacks').set({ ...as('officer'), 'Idempotency-Key': 'isolation-claw-1' }).send({ applicationId: bRow.objectionApp, reasonKind: 'fraud', reason: '骗取', amountFen: 1, foundOn: '2024-01-10' }), expected: notFound },
       // Public pages name their tenant in the path: B's publicity is not reachable under A's name.

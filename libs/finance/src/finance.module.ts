@@ -7,6 +7,9 @@ import { BankAccounts } from './bank-accounts/bank-accounts';
 import { SetBudget } from './budgets/set-budget';
 import { RecordClawback } from './clawbacks/record-clawback';
 import { RecordRecovery } from './clawbacks/record-recovery';
+import { EvaluationController } from './evaluation/evaluation.controller';
+import { EvaluationLists } from './evaluation/evaluation-list';
+import { RecordFundUseReceipt } from './evaluation/record-receipt';
 import { BankAccountsController } from './http/bank-accounts.controller';
 import { ClawbacksController } from './http/clawbacks.controller';
 import { FinanceProgramsController } from './http/finance.controller';
@@ -21,12 +24,12 @@ import { ProgramReports } from './reports/program-report';
 
 /**
  * Finance (routes under /api/v1/finance): budgets, intake of handed-over programs into awards and cost shares,
- * approval per payer, payment batches, clawbacks and reports, every movement of money a balanced ledger entry.
+ * approval per payer, payment batches, clawbacks, reports and the use-of-funds evaluation list, every movement of money a balanced ledger entry.
  * Job handler: finance/payment.instruct-line (the worker imports this module). Needs DatabaseModule, AuditModule, AwardsModule (POLICY_REPOSITORY) and ClockModule, all global.
  */
 @Module({
   imports: [IdempotencyModule, QueueModule],
-  controllers: [FinanceProgramsController, PaymentsController, BankAccountsController, ClawbacksController],
+  controllers: [FinanceProgramsController, PaymentsController, BankAccountsController, ClawbacksController, EvaluationController],
   providers: [
     SetBudget,
     SharePolicy,
@@ -41,6 +44,8 @@ import { ProgramReports } from './reports/program-report';
     RecordClawback,
     RecordRecovery,
     ProgramReports,
+    EvaluationLists,
+    RecordFundUseReceipt,
   ],
 })
 export class FinanceModule {}

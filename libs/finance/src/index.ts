@@ -4,5 +4,7 @@ export * from './ledger';
 export { SanctionStore } from './clawbacks/sanction-store';
 export { splitDecidedAmount, financePayer, type SplitShare } from './intake/cost-shares';
 export { payerFigures, type PayerReport, type ProgramReport } from './reports/program-report';
+export { addMonths, FUND_USE_REPORT_MONTHS } from './evaluation/report-due-date';
+export { reportStatus, type EvaluationList, type EvaluationListItem } from './evaluation/evaluation-list';
 export { fenToYuan } from './payments/yuan';
 export { FinanceModule } from './finance.module';

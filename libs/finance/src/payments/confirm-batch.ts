@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
-import { Clock } from '@subsidy/calendar';
+import { Clock, cstDateOf } from '@subsidy/calendar';
 import { CLOCK } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
+import { ensureFundUseReport } from '../evaluation/fund-use-obligation';
 import { FinanceStateError, FinanceValidationError } from '../finance-errors';
 import { Ledger, transfer } from '../ledger';
 import { assertPayerAccess } from '../payer-access';
@@ -20,7 +21,8 @@ export interface ConfirmBatchCommand {
 
 /**
  * Records what the bank did with a batch. A paid line moves payable → paid; a failed line goes back payable →
- * approved and its installment is due again for the next batch.
+ * approved and its installment is due again for the next batch. The first paid line of an award creates its
+ * use-of-funds report obligation (evaluation/).
  */
 @Injectable()
 export class ConfirmPaymentBatch {
@@ -54,6 +56,7 @@ export class ConfirmPaymentBatch {
         if (outcome.outcome === 'paid') {
           await Ledger.post(manager, transfer('payment_confirmed', account('payable'), account('paid'), BigInt(line.amountFen), `paid: ${line.payeeName}, bank ref ${bankReference}`, reference), actor.id);
           await manager.query(`update finance_installments set status = 'paid' where id = $1`, [line.installmentId]);
+          await ensureFundUseReport(manager, line.installmentId, cstDateOf(now));
         } else {
           await Ledger.post(manager, transfer('payment_failed', account('payable'), account('approved'), BigInt(line.amountFen), `failed: ${line.payeeName}, bank ref ${bankReference}`, reference), actor.id);
           await manager.query(`update finance_installments set status = 'due' where id = $1`, [line.installmentId]);
