@@ -373,6 +373,10 @@ describe('publicity, objections and hand-over (API + worker on one manual clock)
       expect(resolved.body).toMatchObject({ status: 'dismissed', applicationStatus: 'in_publicity', decidedTotalFen: 50_000_000 });
       // The objector left only a phone number: the office calls them, no e-mail is attempted.
       expect(await rows(`select 1 from notifications where email is not null and entity_id = $1`, [objection.body.referenceId])).toHaveLength(0);
+      const callBack = await rows<{ body: string }>(`select body from notifications where kind = 'objection.reply-by-phone' and entity_id = $1`, [objection.body.referenceId]);
+      expect(callBack.length).toBeGreaterThan(0);
+      expect(callBack[0].body).toContain('13700000000');
+      expect(callBack[0].body).toContain('不成立');
       pendingObjectionId = (
         await http()
           .post(`/api/v1/public/tenants/foshan/publicities/${publicityId}/objections`)

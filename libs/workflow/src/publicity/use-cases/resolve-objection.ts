@@ -137,13 +137,26 @@ export class ResolveObjection {
     return publicityStatus === 'open' ? 'in_publicity' : 'approved';
   }
 
+  /**
+   * The texts require the outcome and its basis to reach the objector (e.g. Tianjin 第十九条（五）). By e-mail where one
+   * was given; otherwise the office is told to telephone, with the number and the text to read out.
+   */
   private async tellObjector(manager: EntityManager, objection: ObjectionRecord, command: ResolveObjectionCommand, totalFen: number): Promise<void> {
-    if (!objection.contactEmail) return;
-    const recipient: Recipient = { email: objection.contactEmail, name: objection.contactName };
-    await this.notifier.notify(manager, [recipient], {
-      kind: `objection.${command.outcome}`,
-      subject: `您提出的公示异议（编号 ${objection.id}）已有复核结论`,
-      body: `${objection.contactName}：您提出的异议经复核${command.outcome === 'upheld' ? '成立' : '不成立'}。${command.explanation}。该项目现拟资助金额 ${fenToYuan(totalFen)} 元。`,
+    const outcome = `您提出的异议经复核${command.outcome === 'upheld' ? '成立' : '不成立'}。${command.explanation}。该项目现拟资助金额 ${fenToYuan(totalFen)} 元。`;
+    if (objection.contactEmail) {
+      const recipient: Recipient = { email: objection.contactEmail, name: objection.contactName };
+      await this.notifier.notify(manager, [recipient], {
+        kind: `objection.${command.outcome}`,
+        subject: `您提出的公示异议（编号 ${objection.id}）已有复核结论`,
+        body: `${objection.contactName}：${outcome}`,
+        entity: { type: 'objection', id: objection.id },
+      });
+      return;
+    }
+    await this.notifier.notify(manager, [{ role: 'program_officer' }], {
+      kind: 'objection.reply-by-phone',
+      subject: `请电话告知异议人复核结论（异议编号 ${objection.id}）`,
+      body: `异议人 ${objection.contactName} 只留了电话 ${objection.contactPhone ?? '（无）'}，请致电告知：${outcome}`,
       entity: { type: 'objection', id: objection.id },
     });
   }
