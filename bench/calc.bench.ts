@@ -60,7 +60,7 @@ function main(): void {
     [
       `tenants: ${repo.tenants().join(', ')}`,
       `applicants: ${APPLICANTS} per round, achievements: ${first.achievements} per round (validated + evaluated, requests of ${BATCH}), rounds: ${ROUNDS}`,
-      `time per round: ${rounds.map((r) => `${r.seconds.toFixed(3)} s`).join(', ')} (validation + evaluation only)`,
+      `time per round: ${rounds.map((r) => `${Math.round(r.seconds * 1000)} ms`).join(', ')} (validation + evaluation only)`,
       `throughput: best ${rates[rates.length - 1]} achievements/s, median ${rates[Math.floor(rates.length / 2)]} achievements/s`,
       `peak RSS: ${Math.round(Math.max(...rounds.map((r) => r.peakRss)) / 1024 / 1024)} MiB`,
       `checksum (total awarded fen): ${[...checksums].join(' / ')}${checksums.size === 1 ? ' (same in every round)' : ' (ROUNDS DIFFER: nondeterminism!)'}`,
