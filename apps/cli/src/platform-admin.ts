@@ -1,9 +1,9 @@
 import { AuditLog } from '@subsidy/audit';
 import { hashPassword } from '@subsidy/auth';
 import { loadConfigOrExit } from '@subsidy/config';
+import { openAppDataSource } from '@subsidy/database';
 import { RequestContextStore } from '@subsidy/tenancy';
 import { parseArgs } from 'node:util';
-import { openAppDataSource } from './app-data-source';
 import { runCommand } from './run-command';
 
 const PLATFORM = 'platform';

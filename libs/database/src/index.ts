@@ -5,3 +5,4 @@ export * from './provision';
 export * from './tenant-transactions';
 export { MIGRATIONS } from './migrations';
 export * from './query-rows';
+export * from './app-data-source';

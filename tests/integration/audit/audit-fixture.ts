@@ -1,22 +1,12 @@
 import { AuditEntry, AuditLog } from '@subsidy/audit';
 import { AppConfig } from '@subsidy/config';
-import { poolConfig, TenantTransactions } from '@subsidy/database';
+import { openAppDataSource, TenantTransactions } from '@subsidy/database';
 import { SYSTEM_ACTOR, RequestContextStore } from '@subsidy/tenancy';
 import { DataSource } from 'typeorm';
 
 /** TypeORM as the application role, exactly as the product connects, with the real AuditLog on top. */
-export async function appDataSource(config: AppConfig): Promise<DataSource> {
-  const pool = poolConfig(config, 'app');
-  const dataSource = new DataSource({
-    type: 'postgres',
-    host: pool.host,
-    port: pool.port,
-    database: pool.database,
-    username: pool.user,
-    password: pool.password as string | undefined,
-    extra: { max: 4 },
-  });
-  return dataSource.initialize();
+export function appDataSource(config: AppConfig): Promise<DataSource> {
+  return openAppDataSource(config, 4);
 }
 
 export async function recordEntries(dataSource: DataSource, tenantId: string, entries: AuditEntry[]): Promise<void> {

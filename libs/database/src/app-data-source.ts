@@ -1,9 +1,12 @@
 import { AppConfig } from '@subsidy/config';
-import { poolConfig } from '@subsidy/database';
+import { poolConfig } from './connection-options';
 import { DataSource } from 'typeorm';
 
-/** A TypeORM connection as the application role, for operator commands that change data the way the product does. */
-export async function openAppDataSource(config: AppConfig): Promise<DataSource> {
+/**
+ * A TypeORM connection as the application role outside Nest (operator commands, tests), connecting exactly as the
+ * product does: row-level security applies and nothing is owned.
+ */
+export async function openAppDataSource(config: AppConfig, poolSize = 2): Promise<DataSource> {
   const pool = poolConfig(config, 'app');
   const dataSource = new DataSource({
     type: 'postgres',
@@ -14,7 +17,7 @@ export async function openAppDataSource(config: AppConfig): Promise<DataSource> 
     password: pool.password as string | undefined,
     synchronize: false,
     logging: ['error'],
-    extra: { max: 2 },
+    extra: { max: poolSize },
   });
   return dataSource.initialize();
 }
