@@ -4,7 +4,7 @@ import { Workbook } from 'exceljs';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/create-app';
 import { asSuperuser, createOrganization, createUser, login, OrganizationFixture, Session } from '../support/factories';
-import { createHandedOverProgram, createPolicyTenant } from '../support/factories/finance';
+import { createHandedOverProgram, createPolicyTenant, createWeihaiPayout } from '../support/factories/finance';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 interface BatchBody {
@@ -72,21 +72,11 @@ describe('finance use-of-funds evaluation list', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     app = await createApp(db.config, { clock });
-    await createPolicyTenant(db, 'weihai', [
-      { code: '371002', nameZh: '环翠区' },
-      { code: '371003', nameZh: '文登区' },
-    ]);
-    orgA = await createOrganization(db, { tenantId: 'weihai', districtCode: '371002' });
-    orgB = await createOrganization(db, { tenantId: 'weihai', districtCode: '371003' });
-    const handed = await createHandedOverProgram(db, {
-      tenantId: 'weihai',
-      policyId: 'weihai-2020',
-      applications: [
-        { organization: orgA, items: [{ achievementId: 'a1', decidedFen: 10_001 }] },
-        { organization: orgB, items: [{ achievementId: 'b1', decidedFen: 300_000, article: '第七条' }] },
-      ],
+    const payout = await createWeihaiPayout(db, {
+      orgA: [{ achievementId: 'a1', decidedFen: 10_001 }],
+      orgB: [{ achievementId: 'b1', decidedFen: 300_000, article: '第七条' }],
     });
-    programId = handed.program.id;
+    ({ orgA, orgB, programId } = payout);
     city = await login(app, await createUser(db, { tenantId: 'weihai', role: 'finance_officer', financeLevel: 'city' }));
     huancui = await login(app, await createUser(db, { tenantId: 'weihai', role: 'finance_officer', financeLevel: 'district', districtCode: '371002' }));
     wendeng = await login(app, await createUser(db, { tenantId: 'weihai', role: 'finance_officer', financeLevel: 'district', districtCode: '371003' }));

@@ -1,6 +1,6 @@
 import { TestDatabase } from '../test-database';
 import { createApplication, nationalStandardLead } from './applications';
-import { OrganizationFixture } from './organizations';
+import { createOrganization, OrganizationFixture } from './organizations';
 import { createProgram, ProgramFixture } from './programs';
 import { asSuperuser } from './superuser';
 import { createTenant, TenantFixture } from './tenants';
@@ -68,4 +68,33 @@ export async function createHandedOverProgram(db: TestDatabase, spec: HandedOver
     applicationIds.push(application.id);
   }
   return { program, applicationIds };
+}
+
+export interface WeihaiPayout {
+  orgA: OrganizationFixture;
+  orgB: OrganizationFixture;
+  programId: string;
+  applicationIds: string[];
+}
+
+/**
+ * Weihai, whose policy splits every award 1:1 between the city and the awardee's district, with one awardee in 环翠区
+ * (371002) and one in 文登区 (371003) and their program handed over to finance.
+ */
+export async function createWeihaiPayout(db: TestDatabase, awards: { orgA: DecidedItemSpec[]; orgB: DecidedItemSpec[] }): Promise<WeihaiPayout> {
+  await createPolicyTenant(db, 'weihai', [
+    { code: '371002', nameZh: '环翠区' },
+    { code: '371003', nameZh: '文登区' },
+  ]);
+  const orgA = await createOrganization(db, { tenantId: 'weihai', districtCode: '371002' });
+  const orgB = await createOrganization(db, { tenantId: 'weihai', districtCode: '371003' });
+  const handed = await createHandedOverProgram(db, {
+    tenantId: 'weihai',
+    policyId: 'weihai-2020',
+    applications: [
+      { organization: orgA, items: awards.orgA },
+      { organization: orgB, items: awards.orgB },
+    ],
+  });
+  return { orgA, orgB, programId: handed.program.id, applicationIds: handed.applicationIds };
 }
