@@ -5,6 +5,7 @@
 export * from './contract';
 export { PolicyEngineError, PolicyFileError, httpStatusFor, type PolicyErrorCode } from './errors';
 export type { CompiledPolicy, CompiledItem, CompiledRule } from './model';
+export { NO_PROCEDURE, type Procedure, type ProcedureStage, type CallKind, type Cited } from './procedure';
 export { loadPolicyRepository, lazyPolicyRepository, scanPolicies, repositoryOf, policyInForce, type PolicyRepository } from './load/repository';
 export { compilePolicyText, compilePolicyObject, type CompileOptions } from './load/compile-policy';
 export { fullPolicySchema } from './load/full-schema';

@@ -1,3 +1,4 @@
+import type { Procedure } from './procedure';
 import type { Achievement, Basis, BilingualText } from './contract';
 import type { Matcher, Requirements } from './match/matcher';
 import type { ItemIndex } from './match/item-index';
@@ -67,5 +68,7 @@ export interface CompiledPolicy {
   candidates: ItemIndex;
   /** Sorted by step, then file order. */
   rules: CompiledRule[];
+  /** How the text says a call is run (all null when the file has no `procedure` block). */
+  procedure: Procedure;
 }
 

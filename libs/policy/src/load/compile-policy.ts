@@ -8,6 +8,7 @@ import { buildItemIndex } from '../match/item-index';
 import { compileScope, type ScopeSpec } from '../match/scope';
 import type { CompiledItem, CompiledPolicy, CompiledRule, ItemAmount } from '../model';
 import { formatPercent, formatYuan, parsePercent, parseYuan, percentOf } from '../money';
+import { compileProcedure, type RawProcedure } from '../procedure';
 import { ruleModule, ruleKinds } from '../rules';
 import { parsePayment } from '../rules/payment';
 import { RULE_STEPS, type CompileEnv } from '../rules/rule-module';
@@ -30,6 +31,7 @@ interface RawPolicy {
   districts?: string[];
   items: RawItem[];
   rules?: RawRule[];
+  procedure?: RawProcedure;
 }
 
 const validatePolicy = ajv.compile(policySchema);
@@ -110,6 +112,7 @@ function compileParsed(source: YamlSource, hash: string, options: CompileOptions
   const districts = raw.districts ?? [];
   const rules = (raw.rules ?? []).map((rule, index) => compileRule(rule, index, items, districts, raw.effectiveFrom, fail));
   rules.sort((a, b) => RULE_STEPS.indexOf(a.step) - RULE_STEPS.indexOf(b.step) || a.order - b.order);
+  const procedure = compileProcedure(raw.procedure, items, fail);
 
   const itemsByType = new Map<string, CompiledItem[]>();
   for (const item of items) {
@@ -131,6 +134,7 @@ function compileParsed(source: YamlSource, hash: string, options: CompileOptions
     itemsByType,
     candidates: buildItemIndex(items),
     rules,
+    procedure,
   };
 }
 
