@@ -58,3 +58,15 @@ export class EvidenceCorruptedError extends DomainError {
     super('This evidence file is damaged in storage and cannot be served; the operators have been alerted');
   }
 }
+
+/**
+ * Achievements a rolling (all-year) call does not take: the policy accepts only some items all year (e.g. Huangpu
+ * 第十二条); each detail names `achievements[i]` and says, in Chinese, which items the call takes.
+ */
+export class NotAcceptedAllYearError extends DomainError {
+  readonly code = 'not_accepted_all_year';
+  readonly status = 422;
+  constructor(details: ErrorDetail[]) {
+    super(`以下成果不在全年受理范围内：${details.map((d) => d.path).join('、')}`, details);
+  }
+}

@@ -10,14 +10,16 @@ export {
   EvidenceCorruptedError,
   EvidenceNotFoundError,
   EvidenceRejectedError,
+  NotAcceptedAllYearError,
   SubmissionIncompleteError,
 } from './application-errors';
+export { type AcceptedItem, acceptedItemsText, type RollingCall, rollingCallOf, rollingCallProblems } from './rolling-call';
 export { EvidenceFiles, type EvidenceRecord, type EvidenceView } from './evidence/evidence-files';
 export { EVIDENCE_MAX_BYTES, EVIDENCE_STORAGE } from './evidence/evidence-storage.provider';
 export { ApplicationQueries, type ApplicationDetail, type ApplicationSummary } from './use-cases/application-queries';
 export { CreateApplication } from './use-cases/create-application';
 export { DeclareTruth } from './use-cases/declare-truth';
-export { EstimateAward } from './use-cases/estimate-award';
+export { EstimateAward, type EstimateView } from './use-cases/estimate-award';
 export { EvidenceAccess } from './use-cases/evidence-access';
 export { ReplaceAchievements } from './use-cases/replace-achievements';
 export { SubmitApplication, type SubmissionResult } from './use-cases/submit-application';

@@ -5,11 +5,10 @@ import { Idempotent } from '@subsidy/idempotency';
 import { Achievement } from '@subsidy/policy';
 import { Actor } from '@subsidy/tenancy';
 import { ApplicationRecord, ApplicationStatus } from '../../core';
-import { AwardEstimate } from '../../pricing/award-estimator';
 import { ApplicationDetail, ApplicationQueries, ApplicationSummary } from '../use-cases/application-queries';
 import { CreateApplication } from '../use-cases/create-application';
 import { DeclareTruth } from '../use-cases/declare-truth';
-import { EstimateAward } from '../use-cases/estimate-award';
+import { EstimateAward, EstimateView } from '../use-cases/estimate-award';
 import { ReplaceAchievements } from '../use-cases/replace-achievements';
 import { SubmissionResult, SubmitApplication } from '../use-cases/submit-application';
 import { WithdrawApplication } from '../use-cases/withdraw-application';
@@ -54,7 +53,7 @@ export class ApplicationsController {
 
   @Put('applications/:id/achievements')
   @Roles('applicant')
-  @ApiOperation({ summary: 'Replace the claimed achievements (draft or correction requested)' })
+  @ApiOperation({ summary: 'Replace the claimed achievements (draft or correction requested); a rolling call refuses items it does not take (422 not_accepted_all_year)' })
   achievements(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
@@ -64,8 +63,10 @@ export class ApplicationsController {
   }
 
   @Get('applications/:id/estimate')
-  @ApiOperation({ summary: 'What the policy would pay, with the articles and the explanation (trace) per item' })
-  estimate(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<AwardEstimate & { applicationId: string }> {
+  @ApiOperation({
+    summary: 'What the policy would pay, with the articles and the explanation (trace) per item; for a rolling call limited to some items, rollingCall lists the items it takes',
+  })
+  estimate(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<EstimateView> {
     return this.estimateAward.execute({ actor, applicationId: id });
   }
 

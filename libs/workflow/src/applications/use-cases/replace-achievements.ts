@@ -5,11 +5,15 @@ import { CLOCK } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Achievement } from '@subsidy/policy';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
+import { ProgramStore } from '../../core';
+import { AwardEstimator } from '../../pricing/award-estimator';
+import { ProgramPolicy } from '../../programs/program-policy';
 import { ApplicationAccess } from '../application-access';
 import { ApplicationAchievements } from '../application-achievements';
-import { AchievementsInvalidError } from '../application-errors';
+import { AchievementsInvalidError, NotAcceptedAllYearError } from '../application-errors';
 import { validateAchievements } from '../achievement-validation';
 import { currentApplicant } from '../applicant-facts';
+import { rollingCallOf, rollingCallProblems } from '../rolling-call';
 
 export interface ReplaceAchievementsCommand {
   actor: Actor;
@@ -17,12 +21,18 @@ export interface ReplaceAchievementsCommand {
   achievements: Array<Record<string, unknown>>;
 }
 
-/** The applicant states the full list of what it claims (the list replaces the previous one) while it may still edit. */
+/**
+ * The applicant states the full list of what it claims (the list replaces the previous one) while it may still edit.
+ * A rolling call limited to some items (procedure.rollingItems) refuses, with 422, achievements the engine prices
+ * under other items, so a draft never holds what the call cannot take.
+ */
 @Injectable()
 export class ReplaceAchievements {
   constructor(
     private readonly transactions: TenantTransactions,
     private readonly audit: AuditLog,
+    private readonly programPolicy: ProgramPolicy,
+    private readonly estimator: AwardEstimator,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -31,9 +41,22 @@ export class ReplaceAchievements {
       const application = await ApplicationAccess.lockForApplicant(manager, command.actor, command.applicationId);
       ApplicationAccess.assertEditable(application);
       const applicant = await currentApplicant(manager, application.organizationId);
-      const checked = validateAchievements(command.achievements, applicant, cstToday(this.clock));
+      const today = cstToday(this.clock);
+      const checked = validateAchievements(command.achievements, applicant, today);
       if (!checked.ok) throw new AchievementsInvalidError(checked.problems);
       await ApplicationAchievements.replace(manager, RequestContextStore.requireTenantId(), application.id, checked.achievements);
+      // Priced by the estimator itself (it reads the stored list, hence after the write): the check sees exactly the
+      // items the estimate will show. A refusal throws, and the transaction takes the write back.
+      const program = await ProgramStore.get(manager, application.programId);
+      if (program.windowKind === 'rolling') {
+        const policy = this.programPolicy.resolve(program);
+        const call = rollingCallOf(program, policy);
+        if (call) {
+          const estimate = await this.estimator.estimate(manager, application, program, applicant, today);
+          const problems = rollingCallProblems(call, checked.achievements, estimate.items, policy);
+          if (problems.length > 0) throw new NotAcceptedAllYearError(problems);
+        }
+      }
       await manager.query(`update applications set updated_at = $2 where id = $1`, [application.id, this.clock.now()]);
       await this.audit.record(manager, {
         action: 'application.achievements-replaced',

@@ -3,6 +3,7 @@ import { addWorkingDays, Clock, cstEndOfDay, cstToday } from '@subsidy/calendar'
 import { CLOCK } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Notifier, Recipient } from '@subsidy/notifications';
+import { ResultItem } from '@subsidy/policy';
 import { Outbox } from '@subsidy/queue';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
@@ -11,8 +12,11 @@ import { ProgramWindow } from '../../programs/program-window';
 import { currentApplicant } from '../applicant-facts';
 import { ApplicationAccess } from '../application-access';
 import { ApplicationAchievements } from '../application-achievements';
-import { SubmissionIncompleteError } from '../application-errors';
+import { NotAcceptedAllYearError, SubmissionIncompleteError } from '../application-errors';
 import { AwardEstimator } from '../../pricing/award-estimator';
+import { ProgramPolicy } from '../../programs/program-policy';
+import { rollingCallOf, rollingCallProblems } from '../rolling-call';
+import { enqueueYearRescreen } from '../../review/panel/year-rescreen';
 
 export interface SubmitApplicationCommand {
   actor: Actor;
@@ -51,6 +55,7 @@ export class SubmitApplication {
     private readonly transactions: TenantTransactions,
     private readonly transitions: ApplicationTransitions,
     private readonly estimator: AwardEstimator,
+    private readonly programPolicy: ProgramPolicy,
     private readonly notifier: Notifier,
     private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -67,6 +72,7 @@ export class SubmitApplication {
 
       const applicant = await currentApplicant(manager, application.organizationId);
       const estimate = await this.estimator.estimate(manager, application, program, applicant, today);
+      await this.assertTakenByCall(manager, application, program, estimate.items);
       const stageDueOn = to === 'formal_check' && program.review.formalCheckWorkingDays ? addWorkingDays(today, program.review.formalCheckWorkingDays) : null;
       const resubmission = application.status === 'correction_requested';
       const moved = await this.transitions.move(manager, application, {
@@ -105,6 +111,8 @@ export class SubmitApplication {
           { runAt: cstEndOfDay(stageDueOn), dedupeKey: `application.formal-check-deadline:${application.id}:${round}` },
         );
       }
+      // A year-wide expert exclusion (Foshan 第十二条) may now rule out experts sitting on the year's panels.
+      await enqueueYearRescreen(manager, this.outbox, this.programPolicy.resolve(program).procedure, program, application.id, round, now);
       return {
         applicationId: application.id,
         status: moved.status,
@@ -132,6 +140,20 @@ export class SubmitApplication {
       return application.returnStage ?? nextReviewStatus(program.review, application.reviewLevel, null);
     }
     throw new InvalidStateError(`The application is ${application.status}; only a draft or an application returned for correction can be submitted`);
+  }
+
+  /**
+   * Re-checks, on the figures being submitted, that a rolling call limited to some items takes every achievement: the
+   * draft was checked when saved, but the policy may have been read differently then (another version of the check,
+   * or a draft saved before the limit was encoded). 422 naming each refused achievement; the throw leaves all as it was.
+   */
+  private async assertTakenByCall(manager: EntityManager, application: ApplicationRecord, program: ProgramRecord, priced: ResultItem[]): Promise<void> {
+    if (program.windowKind !== 'rolling') return;
+    const policy = this.programPolicy.resolve(program);
+    const call = rollingCallOf(program, policy);
+    if (!call) return;
+    const problems = rollingCallProblems(call, await ApplicationAchievements.list(manager, application.id), priced, policy);
+    if (problems.length > 0) throw new NotAcceptedAllYearError(problems);
   }
 
   private async assertComplete(manager: EntityManager, application: ApplicationRecord): Promise<void> {
