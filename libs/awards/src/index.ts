@@ -2,3 +2,4 @@ export * from './award-errors';
 export * from './awards.module';
 export * from './calculate-awards';
 export * from './policy-repository.provider';
+export * from './policies/list-policy-versions';
