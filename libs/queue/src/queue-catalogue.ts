@@ -63,6 +63,7 @@ export const QUEUES = {
       'application.correction-lapse': job<ApplicationRoundJobPayload>('Lapses an application whose correction was not made by its deadline'),
       'panel.reminder': job<ApplicationRoundJobPayload>('Reminds panel experts who have not scored before the deadline'),
       'panel.deadline': job<ApplicationRoundJobPayload>('At the scoring deadline, releases experts who did not score and tops the panel up to quorum'),
+      'panel.year-rescreen': job<ApplicationJobPayload>("After a submission under a year-wide exclusion rule, removes and replaces the year's panel experts from its units"),
       'publicity.close': job<PublicityJobPayload>('Closes a publicity period at the end of its last day'),
     },
   },

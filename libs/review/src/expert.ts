@@ -28,3 +28,23 @@ export interface ExcludedExpert {
   expert: Expert;
   reasons: ExclusionReason[];
 }
+
+/**
+ * Why each unit is excluded, for the record: the draw reads only PanelExclusion, this says where each entry came from
+ * (e.g. `applicant`, `co_drafting:a1`, `year_applicant:<applicationId>`) and which rule of the policy text put it there.
+ */
+export interface ExclusionGrounds {
+  /** Normalised USCC -> its sources. */
+  usccs: Record<string, string[]>;
+  /** Organization id -> its sources. */
+  organizationIds: Record<string, string[]>;
+  /** The policy rules applied beyond the per-application exclusion, each citing its article. */
+  rules: ExclusionRuleCitation[];
+}
+
+export interface ExclusionRuleCitation {
+  code: string;
+  article: string;
+  source: string;
+  year?: number;
+}

@@ -1,4 +1,4 @@
-import { ExcludedExpert, ExclusionReason, Expert, PanelExclusion } from './expert';
+import { ExcludedExpert, ExclusionGrounds, ExclusionReason, Expert, PanelExclusion } from './expert';
 import { PanelPoolExhaustedError, ReviewError, invalidInput } from './review-error';
 import { SeededRandom } from './seeded-random';
 
@@ -18,6 +18,8 @@ export interface PanelDraw {
   declinedIds: string[];
   excluded: ExcludedExpert[];
   exclusion: PanelExclusion;
+  /** Why each excluded unit is excluded (for the record; the draw does not read it). Absent when not given. */
+  grounds?: ExclusionGrounds;
 }
 
 export interface DrawPanelInput {
@@ -25,6 +27,8 @@ export interface DrawPanelInput {
   size: number;
   seed: string;
   exclude: PanelExclusion;
+  /** Recorded with the draw as given; does not change who is drawn. */
+  grounds?: ExclusionGrounds;
 }
 
 /**
@@ -47,6 +51,7 @@ export function drawPanel(input: DrawPanelInput): PanelDraw {
     declinedIds: [],
     excluded,
     exclusion: copyExclusion(input.exclude),
+    ...(input.grounds ? { grounds: mergeGrounds(undefined, input.grounds) } : {}),
   };
 }
 
@@ -57,6 +62,8 @@ export interface TopUpInput {
   declinedIds?: readonly string[];
   /** Further exclusions learnt since the previous round (e.g. a conflict declared on being drawn). */
   exclude?: Partial<PanelExclusion>;
+  /** Why the further exclusions apply; merged into the recorded grounds. */
+  grounds?: ExclusionGrounds;
 }
 
 /**
@@ -72,7 +79,8 @@ export function topUpPanel(previous: PanelDraw, needed: number, input: TopUpInpu
   }
   const exclusion = mergeExclusion(previous.exclusion, input.exclude);
   const { eligible, excluded } = partition(input.pool, exclusion);
-  const excludedIds = new Set(excluded.map((x) => x.expert.id));
+  // A member no longer in the pool (deactivated since) is screened by what the draw recorded about them.
+  const excludedIds = new Set([...excluded, ...partition(previous.panel, exclusion).excluded].map((x) => x.expert.id));
   const alreadyDrawn = new Set(previous.drawnIds);
   const candidates = eligible.filter((e) => !alreadyDrawn.has(e.id));
   if (candidates.length < needed) {
@@ -90,7 +98,32 @@ export function topUpPanel(previous: PanelDraw, needed: number, input: TopUpInpu
     declinedIds: [...previous.declinedIds, ...[...declined].filter((id) => !previous.declinedIds.includes(id))],
     excluded,
     exclusion,
+    ...(previous.grounds || input.grounds ? { grounds: mergeGrounds(previous.grounds, input.grounds) } : {}),
   };
+}
+
+/**
+ * Splits experts into those the exclusion lets sit and those it excludes, with every reason, exactly as a draw does;
+ * for checking the members of an existing panel against an exclusion that has grown since.
+ */
+export function screenExperts(experts: readonly Expert[], exclusion: PanelExclusion): { eligible: Expert[]; excluded: ExcludedExpert[] } {
+  return partition(experts, exclusion);
+}
+
+/** The union of two records of grounds; each source and rule appears once, in the order first seen. */
+export function mergeGrounds(base: ExclusionGrounds | undefined, extra: ExclusionGrounds | undefined): ExclusionGrounds {
+  const mergeMap = (a: Record<string, string[]> | undefined, b: Record<string, string[]> | undefined): Record<string, string[]> => {
+    const out: Record<string, string[]> = {};
+    for (const map of [a, b]) {
+      for (const [key, sources] of Object.entries(map ?? {})) out[key] = [...new Set([...(out[key] ?? []), ...sources])];
+    }
+    return out;
+  };
+  const rules = [...(base?.rules ?? [])];
+  for (const rule of extra?.rules ?? []) {
+    if (!rules.some((r) => r.code === rule.code && r.article === rule.article && r.source === rule.source && r.year === rule.year)) rules.push({ ...rule });
+  }
+  return { usccs: mergeMap(base?.usccs, extra?.usccs), organizationIds: mergeMap(base?.organizationIds, extra?.organizationIds), rules };
 }
 
 function roundSeed(seed: string, round: number): string {

@@ -1,5 +1,6 @@
 export * from './review.module';
-export { buildPanelExclusion, type ExclusionPlan, type ExclusionSources } from './panel/panel-exclusion';
+export { buildPanelExclusion, type ExclusionPlan, type ExclusionSources, type YearApplication, type YearExclusionRule } from './panel/panel-exclusion';
+export { yearExclusionRule } from './panel/exclusion-plan';
 export { topUpAsFarAsPossible, type TopUpOutcome } from './panel/top-up';
 export { combinePanel, type CombinedItem, type PanelResult } from './panel/combine-panel';
 export { panelSeed } from './use-cases/draw-expert-panel';

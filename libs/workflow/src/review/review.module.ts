@@ -8,6 +8,7 @@ import { CorrectionLapseHandler } from './jobs/correction-lapse.handler';
 import { FormalCheckDeadlineHandler } from './jobs/formal-check-deadline.handler';
 import { PanelDeadlineHandler } from './jobs/panel-deadline.handler';
 import { PanelReminderHandler } from './jobs/panel-reminder.handler';
+import { PanelYearRescreenHandler } from './jobs/panel-year-rescreen.handler';
 import { PanelSchedule } from './panel/panel-schedule';
 import { PanelTopUps } from './panel/panel-top-ups';
 import { CompleteExpertReview } from './use-cases/complete-expert-review';
@@ -33,6 +34,7 @@ import { ScoreApplication } from './use-cases/score-application';
     FormalCheckDeadlineHandler,
     PanelReminderHandler,
     PanelDeadlineHandler,
+    PanelYearRescreenHandler,
     CorrectionRequests,
     PanelSchedule,
     PanelTopUps,

@@ -4,7 +4,10 @@ import { Clock } from '@subsidy/calendar';
 import { CLOCK } from '@subsidy/common';
 import { Notifier } from '@subsidy/notifications';
 import { EntityManager } from 'typeorm';
+import { PanelExclusion } from '@subsidy/review';
 import { ApplicationRecord, ProgramRecord } from '../../core';
+import { ProgramPolicy } from '../../programs/program-policy';
+import { planPanelExclusion, yearExclusionRule } from './exclusion-plan';
 import { loadExpertPool } from './expert-pool';
 import { PanelSchedule } from './panel-schedule';
 import { PanelRecord, PanelStore } from './panel-store';
@@ -21,6 +24,11 @@ export interface Replacement {
   leaving: string[];
   /** Experts who declared a conflict: excluded from every later round too. */
   conflicted?: string[];
+  /**
+   * Members a year-wide exclusion rule now rules out (their unit applied after the draw); the caller has marked them
+   * removed. They leave the panel as excluded, not as having declined.
+   */
+  ruledOut?: string[];
   needed: number;
   /** A new scoring period for the new round (after a deadline); a conflict replacement keeps the current one. */
   newDeadline: boolean;
@@ -34,6 +42,7 @@ export class PanelTopUps {
     private readonly schedule: PanelSchedule,
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
+    private readonly programPolicy: ProgramPolicy,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -41,10 +50,19 @@ export class PanelTopUps {
     const settings = r.program.review.panel;
     if (!settings) throw new Error('replace() needs a program with an expert panel');
     const onPanel = new Set(r.panel.draw.panel.map((e) => e.id));
+    const conflicted = r.conflicted && r.conflicted.length > 0 ? { conflictDeclared: r.conflicted } : undefined;
+    // Under a year-wide rule (Foshan 第十二条) the exclusion is read afresh: a unit that applied since the last round
+    // is left out of this one. Without it, a top-up adds only the new conflicts to what the draw recorded, as always.
+    const procedure = this.programPolicy.resolve(r.program).procedure;
+    const plan = yearExclusionRule(procedure, r.program) ? await planPanelExclusion(manager, procedure, r.application, r.program) : null;
+    const exclude: Partial<PanelExclusion> | undefined = plan
+      ? { ...plan.exclusion, conflictDeclared: [...new Set([...plan.exclusion.conflictDeclared, ...(r.conflicted ?? [])])] }
+      : conflicted;
     const outcome = topUpAsFarAsPossible(r.panel.draw, r.needed, {
       pool: await loadExpertPool(manager),
       declinedIds: r.leaving.filter((id) => onPanel.has(id)),
-      exclude: r.conflicted && r.conflicted.length > 0 ? { conflictDeclared: r.conflicted } : undefined,
+      exclude,
+      ...(plan ? { grounds: plan.grounds } : {}),
     });
     const newRound = outcome.draw.round !== r.panel.draw.round;
     const dueAt = r.newDeadline && newRound ? new Date(this.clock.now().getTime() + settings.scoringDays * DAY_MS) : r.panel.dueAt;
@@ -56,7 +74,15 @@ export class PanelTopUps {
       entityType: 'application',
       entityId: r.application.id,
       reason: r.why,
-      data: { round: outcome.draw.round, leaving: r.leaving, added: outcome.added, shortfall: outcome.shortfall, dueAt: dueAt.toISOString() },
+      data: {
+        round: outcome.draw.round,
+        leaving: r.leaving,
+        added: outcome.added,
+        shortfall: outcome.shortfall,
+        dueAt: dueAt.toISOString(),
+        ...(r.ruledOut && r.ruledOut.length > 0 ? { ruledOut: r.ruledOut } : {}),
+        ...(plan?.rule ? { exclusionRule: plan.rule, exclusionGrounds: plan.grounds } : {}),
+      },
     });
     if (outcome.added.length > 0) {
       await this.notifier.notify(

@@ -1,4 +1,4 @@
-import { PanelDraw, PanelPoolExhaustedError, topUpPanel, TopUpInput } from '@subsidy/review';
+import { mergeGrounds, PanelDraw, PanelPoolExhaustedError, screenExperts, topUpPanel, TopUpInput } from '@subsidy/review';
 
 export interface TopUpOutcome {
   draw: PanelDraw;
@@ -35,16 +35,20 @@ function newIds(previous: PanelDraw, next: PanelDraw): string[] {
 }
 
 function withoutLeavers(previous: PanelDraw, input: TopUpInput): PanelDraw {
-  const leaving = new Set([...(input.declinedIds ?? []), ...(input.exclude?.conflictDeclared ?? [])]);
   const union = (a: readonly string[], b: readonly string[] | undefined): string[] => [...new Set([...a, ...(b ?? [])])];
+  const exclusion = {
+    organizationIds: union(previous.exclusion.organizationIds, input.exclude?.organizationIds),
+    usccs: union(previous.exclusion.usccs, input.exclude?.usccs),
+    conflictDeclared: union(previous.exclusion.conflictDeclared, input.exclude?.conflictDeclared),
+  };
+  // Members the grown exclusion now rules out (a conflict, or a unit that applied since) leave as a top-up would drop them.
+  const ruledOut = screenExperts(previous.panel, exclusion).excluded.map((x) => x.expert.id);
+  const leaving = new Set([...(input.declinedIds ?? []), ...ruledOut]);
   return {
     ...previous,
     panel: previous.panel.filter((e) => !leaving.has(e.id)),
     declinedIds: union(previous.declinedIds, (input.declinedIds ?? []).filter((id) => previous.panel.some((e) => e.id === id))),
-    exclusion: {
-      organizationIds: union(previous.exclusion.organizationIds, input.exclude?.organizationIds),
-      usccs: union(previous.exclusion.usccs, input.exclude?.usccs),
-      conflictDeclared: union(previous.exclusion.conflictDeclared, input.exclude?.conflictDeclared),
-    },
+    exclusion,
+    ...(previous.grounds || input.grounds ? { grounds: mergeGrounds(previous.grounds, input.grounds) } : {}),
   };
 }

@@ -6,14 +6,13 @@ import { TenantTransactions } from '@subsidy/database';
 import { Notifier } from '@subsidy/notifications';
 import { drawPanel, PanelDraw, PanelPoolExhaustedError } from '@subsidy/review';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
-import { EntityManager } from 'typeorm';
 import { ApplicationStore, InvalidStateError, ProgramStore } from '../../core';
-import { loadApplicantIdentity } from '../items/applicant-identity';
-import { loadApplicationItems } from '../items/application-items';
+import { ProgramPolicy } from '../../programs/program-policy';
+import { planPanelExclusion } from '../panel/exclusion-plan';
 import { loadExpertPool } from '../panel/expert-pool';
-import { buildPanelExclusion } from '../panel/panel-exclusion';
 import { PanelSchedule } from '../panel/panel-schedule';
 import { PanelStore } from '../panel/panel-store';
+import { ExclusionPlan } from '../panel/panel-exclusion';
 import { panelView, PanelView } from '../panel/panel-view';
 import { ReviewNotConfiguredError } from '../review-errors';
 import { ReviewSteps } from '../review-steps';
@@ -27,7 +26,8 @@ export function panelSeed(applicationId: string, programId: string): string {
 
 /**
  * Draws the expert panel for an application in expert review: a seeded, reproducible draw from the tenant's active
- * experts, excluding those affiliated with the applicant or a co-drafting unit and those who declared a conflict.
+ * experts, excluding those affiliated with the applicant or a co-drafting unit and those who declared a conflict, and
+ * where the policy says so (Foshan 第十二条) those of every unit that applied or partnered in an application that year.
  */
 @Injectable()
 export class DrawExpertPanel {
@@ -36,6 +36,7 @@ export class DrawExpertPanel {
     private readonly schedule: PanelSchedule,
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
+    private readonly programPolicy: ProgramPolicy,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -50,12 +51,8 @@ export class DrawExpertPanel {
       const program = await ProgramStore.get(manager, application.programId);
       const settings = program.review.panel;
       if (!settings) throw new ReviewNotConfiguredError('The program has no expert panel configured');
-      const plan = buildPanelExclusion({
-        applicant: await loadApplicantIdentity(manager, application.id),
-        achievements: await loadApplicationItems(manager, application.id),
-        conflictExpertIds: await conflictsOf(manager, application.id),
-      });
-      const draw = drawWithin(await loadExpertPool(manager), settings.size, settings.quorum, panelSeed(application.id, program.id), plan.exclusion);
+      const plan = await planPanelExclusion(manager, this.programPolicy.resolve(program).procedure, application, program);
+      const draw = drawWithin(await loadExpertPool(manager), settings.size, settings.quorum, panelSeed(application.id, program.id), plan);
       const dueAt = new Date(this.clock.now().getTime() + settings.scoringDays * DAY_MS);
       const memberIds = draw.panel.map((e) => e.id);
       await PanelStore.create(manager, tenantId, application.id, draw, dueAt);
@@ -63,7 +60,13 @@ export class DrawExpertPanel {
       await this.schedule.scheduleRound(manager, tenantId, application.id, draw.round, dueAt, settings.reminderHoursBefore);
       const excluded = draw.excluded.map((x) => ({
         expertId: x.expert.id,
-        reasons: x.reasons.map((r) => (r.code === 'affiliated_uscc' ? { ...r, sources: plan.usccSources[r.uscc] ?? [] } : r)),
+        reasons: x.reasons.map((r) =>
+          r.code === 'affiliated_uscc'
+            ? { ...r, sources: plan.usccSources[r.uscc] ?? [] }
+            : r.code === 'affiliated_organization'
+              ? { ...r, sources: plan.organizationSources[r.organizationId] ?? [] }
+              : r,
+        ),
       }));
       await ReviewSteps.append(manager, tenantId, {
         applicationId: application.id,
@@ -77,7 +80,16 @@ export class DrawExpertPanel {
         entityType: 'application',
         entityId: application.id,
         reason: memberIds.length < settings.size ? `only ${memberIds.length} of ${settings.size} experts were available` : null,
-        data: { seed: draw.seed, algorithm: draw.algorithm, round: draw.round, panel: memberIds, excluded, dueAt: dueAt.toISOString() },
+        data: {
+          seed: draw.seed,
+          algorithm: draw.algorithm,
+          round: draw.round,
+          panel: memberIds,
+          excluded,
+          dueAt: dueAt.toISOString(),
+          // The year-wide rule, citing its article, and why every unit is excluded (also when no expert is affected).
+          ...(plan.rule ? { exclusionRule: plan.rule, exclusionGrounds: plan.grounds } : {}),
+        },
       });
       await this.notifier.notify(
         manager,
@@ -95,18 +107,15 @@ export class DrawExpertPanel {
   }
 }
 
-export async function conflictsOf(manager: EntityManager, applicationId: string): Promise<string[]> {
-  const rows = (await manager.query(`select user_id as id from expert_conflicts where application_id = $1`, [applicationId])) as Array<{ id: string }>;
-  return rows.map((r) => r.id);
-}
-
 /** A pool smaller than the panel still gives a panel if it can reach the quorum; below that nobody is drawn. */
-function drawWithin(pool: Parameters<typeof drawPanel>[0]['pool'], size: number, quorum: number, seed: string, exclude: Parameters<typeof drawPanel>[0]['exclude']): PanelDraw {
+function drawWithin(pool: Parameters<typeof drawPanel>[0]['pool'], size: number, quorum: number, seed: string, plan: ExclusionPlan): PanelDraw {
+  const exclude = plan.exclusion;
+  const grounds = plan.grounds;
   try {
-    return drawPanel({ pool, size, seed, exclude });
+    return drawPanel({ pool, size, seed, exclude, grounds });
   } catch (error) {
     if (!(error instanceof PanelPoolExhaustedError)) throw error;
-    if (error.counts.available >= quorum && error.counts.available > 0) return drawPanel({ pool, size: error.counts.available, seed, exclude });
+    if (error.counts.available >= quorum && error.counts.available > 0) return drawPanel({ pool, size: error.counts.available, seed, exclude, grounds });
     throw new ConflictError('panel_pool_exhausted', `Not enough eligible experts for a panel: ${error.message}`, [{ path: 'pool', message: `quorum ${quorum}, available ${error.counts.available}` }]);
   }
 }
