@@ -1,6 +1,6 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { AppConfig } from '@subsidy/config';
-import { calendarDate, ManualClock, publicityEnd } from '@subsidy/calendar';
+import { calendarDate, cstDateOf, ManualClock, publicityEnd } from '@subsidy/calendar';
 import { Workbook } from 'exceljs';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -412,6 +412,8 @@ describe('publicity, objections and hand-over (API + worker on one manual clock)
       expect(await statusOf('programs', program.id)).toBe('publicized');
       const mail = await eventually(async () => sink.mails.find((m) => m.to.includes('qian@example.cn')), (m) => m !== undefined, 'the second objector e-mail');
       expect(mailText(mail!.raw)).toContain('500000.00 元');
+      // 第十三条: 佛山市人民政府 approves the allocation before the hand-over (tests/e2e/allocation-approval.spec.ts).
+      await http().post(`/api/v1/programs/${program.id}/allocation-approval`).set(fs.headers).send({ documentNo: '佛府函〔2025〕1号', approvedOn: cstDateOf(clock.now()), approvedTotalFen: 100_000_000 }).expect(201);
       await http().post(`/api/v1/programs/${program.id}/hand-over`).set(fs.headers).send({}).expect(200);
       expect(await statusOf('programs', program.id)).toBe('handed_over');
     });

@@ -1,5 +1,5 @@
 import { verifyAuditChain } from '@subsidy/audit';
-import { cstEndOfDay, parseCalendarDate as day, publicityEnd } from '@subsidy/calendar';
+import { cstDateOf, cstEndOfDay, parseCalendarDate as day, publicityEnd } from '@subsidy/calendar';
 import { asSuperuser, createOrganization, createTenant, createUser, login, makeUscc, OrganizationFixture, Session, UserFixture } from '../support/factories';
 import { ApiClient } from './scenarios-support/api-client';
 import { fromStep, ScenarioHarness, waitFor } from './scenarios-support/scenario-harness';
@@ -296,8 +296,19 @@ describe('scenario: Foshan program with an expert panel and a 7-working-day publ
   it('10. the office hands over; the audit chain is intact', async () => {
     fromStep(openedPublicityId, 'step 7 (open the publicity)');
     h.setClock('2023-10-16T10:00:00+08:00');
-    const handed = await api.expect<{ totalFen: number; applicationIds: string[] }>(officer, 200, { method: 'post', path: `/programs/${programId}/hand-over` });
+    // 第十三条 (4394): 由市质监局提出资金分配具体额度，报市人民政府批准后，由市财政局统一拨付 — no hand-over before the approval.
+    const early = await api.call<{ code: string; message: string }>(officer, 409, { method: 'post', path: `/programs/${programId}/hand-over` });
+    expect(early.body.code).toBe('allocation_approval_required');
+    expect(early.body.message).toContain('佛山市人民政府');
+    const approvedOn = cstDateOf(h.clock.now());
+    await api.expect(officer, 201, {
+      method: 'post',
+      path: `/programs/${programId}/allocation-approval`,
+      body: { documentNo: '佛府函〔2023〕256号', approvedOn, approvedTotalFen: 46_333_300 },
+    });
+    const handed = await api.expect<{ totalFen: number; applicationIds: string[]; allocationApproval: unknown }>(officer, 200, { method: 'post', path: `/programs/${programId}/hand-over` });
     expect(handed).toEqual(expect.objectContaining({ totalFen: 46_333_300, applicationIds: [applicationId()] }));
+    expect(handed.allocationApproval).toMatchObject({ approvedBy: '佛山市人民政府', documentNo: '佛府函〔2023〕256号', approvedOn, article: '第十三条' });
     const verification = await asSuperuser(h.db, (client) => verifyAuditChain(client, TENANT));
     expect(verification.ok).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '@subsidy/notifications';
 import { WorkflowCoreModule } from './core';
+import { AllocationApprovalModule } from './allocation-approval/allocation-approval.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { DecisionModule } from './decision/decision.module';
 import { ProgramsModule } from './programs/programs.module';
@@ -9,6 +10,6 @@ import { ReviewModule } from './review/review.module';
 
 /** Programs and applications from call to hand-over; the API serves its controllers, the worker runs its job handlers. */
 @Module({
-  imports: [WorkflowCoreModule, NotificationsModule, ProgramsModule, ApplicationsModule, ReviewModule, DecisionModule, PublicityModule],
+  imports: [WorkflowCoreModule, NotificationsModule, ProgramsModule, ApplicationsModule, ReviewModule, DecisionModule, PublicityModule, AllocationApprovalModule],
 })
 export class WorkflowModule {}

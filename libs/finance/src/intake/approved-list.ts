@@ -80,6 +80,32 @@ export async function readApprovedList(manager: EntityManager, programId: string
   return result;
 }
 
+/**
+ * The higher authority's approval of the program's allocation (批复), where the policy requires one before payment
+ * (e.g. Foshan 第十三条 报市人民政府批准后，由市财政局统一拨付): what authorises finance to pay the list. Recorded by the
+ * program office before hand-over (libs/workflow/src/allocation-approval), which refuses to hand over without it; read
+ * here directly because finance does not depend on the workflow module. Null where the policy requires none.
+ */
+export interface AllocationApprovalReference {
+  approvedBy: string;
+  documentNo: string;
+  approvedOn: string;
+  approvedTotalFen: number;
+  article: string;
+  source: string;
+}
+
+export async function readAllocationApproval(manager: EntityManager, programId: string): Promise<AllocationApprovalReference | null> {
+  const [row] = await queryRows<Omit<AllocationApprovalReference, 'approvedTotalFen'> & { approvedTotalFen: string }>(
+    manager,
+    `select approved_by as "approvedBy", document_no as "documentNo", to_char(approved_on, 'YYYY-MM-DD') as "approvedOn",
+            approved_total_fen::text as "approvedTotalFen", article, source
+       from program_allocation_approvals where program_id = $1`,
+    [programId],
+  );
+  return row ? { ...row, approvedTotalFen: Number(row.approvedTotalFen) } : null;
+}
+
 /** Review-only fields the calculation contract does not know. */
 function withoutReviewFields(payload: Achievement): Achievement {
   const { coDraftingUsccs: _coDrafting, ...rest } = payload;

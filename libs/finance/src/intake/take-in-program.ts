@@ -9,7 +9,7 @@ import { FinanceStateError, OverCommitmentError } from '../finance-errors';
 import { accountCode, AccountRef, Ledger, net, transfer } from '../ledger';
 import { assertCityLevel } from '../payer-access';
 import { findProgram } from '../program-lookup';
-import { readApprovedList } from './approved-list';
+import { AllocationApprovalReference, readAllocationApproval, readApprovedList } from './approved-list';
 import { financePayer, SplitShare, splitDecidedAmount } from './cost-shares';
 import { SharePolicy } from './share-policy';
 
@@ -25,6 +25,8 @@ export interface IntakeResult {
     shares: Array<{ shareId: string; payer: string; amountFen: number; installments: Array<{ seq: number; condition: string; amountFen: number }> }>;
   }>;
   committedByPayer: Record<string, number>;
+  /** The approval that authorises paying this list, where the policy requires one (see readAllocationApproval). */
+  allocationApproval: AllocationApprovalReference | null;
 }
 
 interface PlannedAward {
@@ -95,13 +97,14 @@ export class TakeInProgram {
       const awards: IntakeResult['awards'] = [];
       for (const award of planned) awards.push(await this.record(manager, program.tenantId, program.id, award, actor.id));
       const committedByPayer = Object.fromEntries([...needed.entries()].sort().map(([payer, fen]) => [payer, Number(fen)]));
+      const allocationApproval = await readAllocationApproval(manager, program.id);
       await this.audit.record(manager, {
         action: 'finance.program-taken-in',
         entityType: 'program',
         entityId: program.id,
-        data: { awards: awards.length, totalFen, committedByPayer },
+        data: { awards: awards.length, totalFen, committedByPayer, ...(allocationApproval ? { allocationApproval } : {}) },
       });
-      return { programId: program.id, totalFen, awards, committedByPayer };
+      return { programId: program.id, totalFen, awards, committedByPayer, allocationApproval };
     });
   }
 

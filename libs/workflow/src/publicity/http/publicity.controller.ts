@@ -5,6 +5,7 @@ import { isCalendarDate } from '@subsidy/calendar';
 import { uuidParam, ValidationFailedError } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
+import { AllocationApprovalReference, AllocationApprovalStore } from '../../allocation-approval/allocation-approval-record';
 import { DecisionList, DecisionListQuery } from '../../decision/queries/decision-list';
 import { ObjectionRecord, ObjectionStore } from '../objection-record';
 import { HandOver, HandOverToFinance } from '../use-cases/hand-over-to-finance';
@@ -54,7 +55,9 @@ export class PublicityController {
 
   @Get('programs/:id/approved-list')
   @Roles('program_officer', 'finance_officer')
-  approvedList(@Param('id', uuidParam('id')) id: string): Promise<DecisionList> {
-    return this.lists.approvedList(id);
+  async approvedList(@Param('id', uuidParam('id')) id: string): Promise<DecisionList & { allocationApproval: AllocationApprovalReference | null }> {
+    const list = await this.lists.approvedList(id);
+    // Finance sees what authorises the payment next to the list (null where the policy requires no higher approval).
+    return { ...list, allocationApproval: await this.transactions.run((manager) => AllocationApprovalStore.reference(manager, id)) };
   }
 }

@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditLog } from '@subsidy/audit';
+import { Clock, cstDateOf, cstToday, isCalendarDate } from '@subsidy/calendar';
+import { CLOCK, ErrorDetail, ValidationFailedError } from '@subsidy/common';
+import { queryRows, TenantTransactions } from '@subsidy/database';
+import { Actor } from '@subsidy/tenancy';
+import { InvalidStateError, ProgramStore } from '../../core';
+import { ProgramPolicy } from '../../programs/program-policy';
+import {
+  AllocationAlreadyApprovedError,
+  AllocationApprovalNotRequiredError,
+  AllocationTotalMismatchError,
+} from '../allocation-approval-errors';
+import { AllocationApprovalRecord, AllocationApprovalStore } from '../allocation-approval-record';
+
+export interface RecordAllocationApprovalCommand {
+  programId: string;
+  /** The approving body as named on the approval; defaults to the body the policy names (procedure.allocationApproval.by). */
+  approvedBy?: string;
+  /** 批复文号 of the approval document. */
+  documentNo: string;
+  /** CST calendar date of the approval, YYYY-MM-DD. */
+  approvedOn: string;
+  /** The total the approval allocates, in fen: must equal the total of the program's approved awards. */
+  approvedTotalFen: number;
+  note?: string;
+}
+
+const MAX = { approvedBy: 200, documentNo: 100, note: 2000 } as const;
+
+/**
+ * Records the approval of a program's allocation by the higher authority its policy names (Foshan 第十三条: 由市质监局提出
+ * 资金分配具体额度，报市人民政府批准后，由市财政局统一拨付). Done by the program office once the publicity is over (the list
+ * is final) and before the hand-over, which refuses without it. The approval covers exactly the approved list of that
+ * moment: its total must match, and the list's application ids are stored so hand-over can check it pays that list.
+ */
+@Injectable()
+export class RecordAllocationApproval {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly programPolicy: ProgramPolicy,
+    private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute(actor: Actor, command: RecordAllocationApprovalCommand): Promise<AllocationApprovalRecord> {
+    const input = validate(command);
+    return this.transactions.run(async (manager) => {
+      const program = await ProgramStore.lock(manager, command.programId);
+      const existing = await AllocationApprovalStore.find(manager, program.id);
+      if (existing) throw new AllocationAlreadyApprovedError(existing.documentNo, existing.approvedOn);
+      if (program.status !== 'publicized') {
+        throw new InvalidStateError(`The allocation is approved once the publicity is over and before the hand-over; this program is ${program.status}`);
+      }
+      const required = this.programPolicy.resolve(program).procedure.allocationApproval;
+      if (!required) throw new AllocationApprovalNotRequiredError(program.policyId);
+
+      const today = cstToday(this.clock);
+      if (input.approvedOn > today) throw invalid('approvedOn', `${input.approvedOn} is after today (${today}, China Standard Time)`);
+      const [{ decidedAt }] = await queryRows<{ decidedAt: Date | null }>(manager, `select decided_at as "decidedAt" from programs where id = $1`, [program.id]);
+      // A program written without a recorded decision time (imported rows) has no lower bound but today.
+      if (decidedAt && input.approvedOn < cstDateOf(decidedAt)) {
+        throw invalid('approvedOn', `${input.approvedOn} is before the program was decided (${cstDateOf(decidedAt)}); the approval approves the decided allocation`);
+      }
+
+      // The same list and the same sum the hand-over will move (approved applications, decided_total_fen).
+      const [list] = await queryRows<{ totalFen: string; applicationIds: string[] }>(
+        manager,
+        `select coalesce(sum(decided_total_fen), 0)::text as "totalFen", coalesce(array_agg(id::text order by id), '{}') as "applicationIds"
+           from applications where program_id = $1 and status = 'approved'`,
+        [program.id],
+      );
+      const listTotal = BigInt(list.totalFen);
+      if (BigInt(input.approvedTotalFen) !== listTotal) throw new AllocationTotalMismatchError(input.approvedTotalFen, listTotal);
+
+      const now = this.clock.now();
+      const record: AllocationApprovalRecord = {
+        programId: program.id,
+        approvedBy: input.approvedBy ?? required.by,
+        documentNo: input.documentNo,
+        approvedOn: input.approvedOn,
+        approvedTotalFen: input.approvedTotalFen,
+        applicationIds: list.applicationIds,
+        article: required.article,
+        source: required.source,
+        note: input.note,
+        recordedBy: actor.id,
+        recordedAt: now.toISOString(),
+      };
+      await AllocationApprovalStore.insert(manager, program.tenantId, { ...record, recordedAt: now });
+      await this.audit.record(manager, {
+        action: 'program.allocation-approved',
+        entityType: 'program',
+        entityId: program.id,
+        reason: input.note ?? `${required.article}：资金分配具体额度报${required.by}批准`,
+        data: {
+          approvedBy: record.approvedBy,
+          requiredBy: required.by,
+          documentNo: record.documentNo,
+          approvedOn: record.approvedOn,
+          approvedTotalFen: String(record.approvedTotalFen),
+          applications: record.applicationIds,
+          article: required.article,
+          source: required.source,
+        },
+      });
+      return record;
+    });
+  }
+}
+
+interface ValidInput {
+  approvedBy: string | undefined;
+  documentNo: string;
+  approvedOn: string;
+  approvedTotalFen: number;
+  note: string | null;
+}
+
+/** Checks the command itself (also for callers other than the HTTP layer); every failing field is named. */
+function validate(command: RecordAllocationApprovalCommand): ValidInput {
+  const details: ErrorDetail[] = [];
+  const text = (path: keyof typeof MAX, value: unknown, required: boolean): string | undefined => {
+    if (value === undefined || value === null) {
+      if (required) details.push({ path, message: `${path} is required` });
+      return undefined;
+    }
+    const trimmed = typeof value === 'string' ? value.trim() : '';
+    if (trimmed === '') details.push({ path, message: `${path} must be a non-empty text` });
+    else if (trimmed.length > MAX[path]) details.push({ path, message: `${path} must be at most ${MAX[path]} characters` });
+    return trimmed;
+  };
+  const approvedBy = text('approvedBy', command.approvedBy, false);
+  const documentNo = text('documentNo', command.documentNo, true);
+  const note = command.note === undefined || command.note === null || command.note.trim() === '' ? undefined : text('note', command.note, false);
+  if (!isCalendarDate(command.approvedOn)) details.push({ path: 'approvedOn', message: `${String(command.approvedOn)} is not a calendar date YYYY-MM-DD` });
+  if (!Number.isSafeInteger(command.approvedTotalFen) || command.approvedTotalFen < 0) {
+    details.push({ path: 'approvedTotalFen', message: 'approvedTotalFen must be a whole number of fen, 0 or more' });
+  }
+  if (details.length > 0) throw new ValidationFailedError(`Invalid request: ${[...new Set(details.map((d) => d.path))].join(', ')}`, details);
+  return { approvedBy, documentNo: documentNo!, approvedOn: command.approvedOn, approvedTotalFen: command.approvedTotalFen, note: note ?? null };
+}
+
+function invalid(path: string, message: string): ValidationFailedError {
+  return new ValidationFailedError(`Invalid request: ${path}`, [{ path, message }]);
+}
