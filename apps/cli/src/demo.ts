@@ -4,6 +4,7 @@ import { loadTenantDefinitions } from '@subsidy/tenancy';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed-demo';
+import { seedDemoPrograms } from './demo/seed-programs';
 import { ensureServices } from './demo/services';
 import { syncTenants } from './tenants/sync-tenants';
 
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   const base = `http://127.0.0.1:${config.port}`;
   await waitForHealth(`${base}/health`, 60);
+  const programs = await seedDemoPrograms(base, tenants, new Date());
   say('');
   say(`Subsidy Hub demo is running (Ctrl-C stops it).`);
   say(`  Health:      ${base}/health`);
@@ -56,6 +58,8 @@ async function main(): Promise<void> {
   say(`  Users:       ${users.length} across ${tenants.length} tenants, e.g.`);
   for (const u of users.filter((x) => x.tenant === 'weihai' || x.tenant === 'platform')) say(`               ${u.tenant.padEnd(10)} ${u.username.padEnd(22)} ${u.role}`);
   say(`  (every tenant has the same usernames: officer, reviewer.<district>, tech, expert1..3, finance.city, finance.<district>, applicant)`);
+  say(`  Programs:    one open call per tenant whose policy text is in force today`);
+  for (const p of programs) say(`               ${p.tenant.padEnd(18)} ${p.outcome.padEnd(8)} ${p.detail}`);
 }
 
 main().catch((error: unknown) => {
