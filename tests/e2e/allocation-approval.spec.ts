@@ -236,6 +236,12 @@ describe('allocation approval before hand-over (Foshan 第十三条)', () => {
       const news = await http().get('/api/v1/notifications').set(finance.headers).expect(200);
       const told = news.body.items.find((n: { kind: string }) => n.kind === 'program.handed-over');
       expect(told.body).toContain('佛府函〔2023〕318号');
+      // Finance takes the Foshan list in: its shares are re-evaluated with the year's fund (第二十一条 caps a share of it).
+      const key = `foshan-intake-${Date.now()}`;
+      await http().put(`/api/v1/finance/programs/${programId}/budget`).set(finance.headers).set('Idempotency-Key', `${key}-budget`).send({ payer: 'city', amountFen: 90_000_000 }).expect(200);
+      const intake = await http().post(`/api/v1/finance/programs/${programId}/intake`).set(finance.headers).set('Idempotency-Key', key);
+      expect([intake.status, intake.body.message]).toEqual([200, undefined]);
+      expect(intake.body).toMatchObject({ totalFen: 90_000_000, allocationApproval: { documentNo: '佛府函〔2023〕318号' } });
     });
   });
 
@@ -262,8 +268,7 @@ describe('allocation approval before hand-over (Foshan 第十三条)', () => {
     });
 
     it('carries the approval into finance intake (Liaocheng 第六条: 报市质量强市工作领导小组批准)', async () => {
-      // Finance intake of a Foshan program stops earlier (the share re-evaluation lacks fundTotalFen for 第二十一条), so
-      // the intake side is shown with Liaocheng, whose text also requires a higher approval before the award is paid.
+      // Liaocheng's text also requires a higher approval (a leading group, not a government) before the award is paid.
       const liaocheng = await publicizedProgram('liaocheng', [[2_000_000]]);
       const refused = await http().post(`/api/v1/programs/${liaocheng.programId}/hand-over`).set(liaochengOfficer.headers).send({}).expect(409);
       expect(refused.body.message).toContain('聊城市质量强市工作领导小组');

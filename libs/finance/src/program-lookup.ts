@@ -10,6 +10,8 @@ export interface FinanceProgram {
   policyId: string;
   policyHash: string;
   status: string;
+  /** The program budget, the year's fund some texts cap an applicant's share of (bigint as text). */
+  budgetTotalFen: string;
 }
 
 /**
@@ -21,7 +23,8 @@ export interface FinanceProgram {
 export async function findProgram(manager: EntityManager, programId: string, lock = false): Promise<FinanceProgram> {
   const [program] = await queryRows<FinanceProgram>(
     manager,
-    `select id, tenant_id as "tenantId", year, title, policy_id as "policyId", policy_hash as "policyHash", status
+    `select id, tenant_id as "tenantId", year, title, policy_id as "policyId", policy_hash as "policyHash", status,
+            budget_total_fen::text as "budgetTotalFen"
        from programs where id = $1 ${lock ? 'for no key update' : ''}`,
     [programId],
   );

@@ -23,9 +23,13 @@ export class SharePolicy {
   }
 
   itemsOf(policy: CompiledPolicy, program: FinanceProgram, application: ApprovedApplication): Map<string, ResultItem> {
+    const fund = Number(program.budgetTotalFen);
     const checked = validateRequest({
       applicationDate: cstDateOf(new Date(application.submittedAt)),
       programYear: program.year,
+      // The same request the award was priced with: a text that caps a share of the year's fund (Foshan 第二十一条)
+      // cannot be evaluated without it.
+      ...(Number.isSafeInteger(fund) && fund >= 0 ? { fundTotalFen: fund } : {}),
       applicants: [
         {
           uscc: application.uscc,
