@@ -184,6 +184,7 @@ describe('tenant isolation through every endpoint', () => {
     { route: 'post /api/v1/users', run: () => http().post('/api/v1/users').set({ ...aOfficerSession.headers, 'X-Tenant-Id': b.id }).send({ username: 'intruder', displayName: 'Intruder', password: 'long-enough-password', role: 'program_officer' }), expected: [403] },
     { route: 'get /api/v1/users', run: () => http().get('/api/v1/users').set({ ...aOfficerSession.headers, 'X-Tenant-Id': b.id }), expected: [403] },
     { route: 'get /api/v1/organizations', run: () => http().get('/api/v1/organizations').set({ ...aOfficerSession.headers, 'X-Tenant-Id': b.id }), expected: [403] },
+    { route: 'get /api/v1/policies', run: () => http().get('/api/v1/policies').set({ ...aOfficerSession.headers, 'X-Tenant-Id': b.id }), expected: [403] },
     { route: 'get /api/v1/auth/me', run: () => http().get('/api/v1/auth/me').set({ ...aOfficerSession.headers, 'X-Tenant-Id': b.id }), expected: [403] },
     { route: 'post /api/v1/auth/login', run: () => http().post('/api/v1/auth/login').send({ tenant: b.id, username: aOfficer.username, password: aOfficer.password }), expected: [401] },
     { route: 'post /api/v1/auth/refresh', run: () => http().post('/api/v1/auth/refresh').send({ tenant: a.id, refreshToken: bRefreshToken }), expected: [401] },
@@ -200,6 +201,8 @@ describe('tenant isolation through every endpoint', () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     return [
       { route: 'get /api/v1/programs/{id}', run: () => http().get(`/api/v1/programs/${bRow.program}`).set(as('officer')), expected: notFound },
+      // Tenant B's policy version is not among A's: 400 naming policyId, as for an unknown id.
+      { route: 'get /api/v1/programs/template', run: () => http().get('/api/v1/programs/template?policyId=weihai-2020').set(as('officer')), expected: [400] },
       { route: 'put /api/v1/programs/{id}', run: () => http().put(`/api/v1/programs/${bRow.program}`).set(as('officer')).send({ title: 'Hijacked' }), expected: [400, 404] },
       { route: 'post /api/v1/programs/{id}/schedule', run: () => http().post(`/api/v1/programs/${bRow.program}/schedule`).set(as('officer')).send({}), expected: notFound },
       { route: 'post /api/v1/programs/{id}/cancel', run: () => http().post(`/api/v1/programs/${bRow.program}/cancel`).set(as('officer')).send({ reason: 'hijack' }), expected: notFound },
@@ -231,6 +234,7 @@ describe('tenant isolation through every endpoint', () => {
       { route: 'post /api/v1/programs/{id}/publicity', run: () => http().post(`/api/v1/programs/${bRow.program}/publicity`).set(as('officer')).send({ startsOn: '2030-01-07' }), expected: notFound },
       { route: 'post /api/v1/objections/{id}/resolution', run: () => http().post(`/api/v1/objections/${bRow.objection}/resolution`).set(as('officer')).send({ outcome: 'dismissed', explanation: '经复核' }), expected: notFound },
       { route: 'post /api/v1/programs/{id}/hand-over', run: () => http().post(`/api/v1/programs/${bRow.program}/hand-over`).set(as('officer')).send({}), expected: notFound },
+      { route: 'post /api/v1/programs/{id}/allocation-approval', run: () => http().post(`/api/v1/programs/${bRow.program}/allocation-approval`).set(as('officer')).send({ documentNo: '府函〔2024〕1号', approvedOn: '2024-01-10', approvedTotalFen: 0 }), expected: notFound },
       { route: 'get /api/v1/programs/{id}/approved-list', run: () => http().get(`/api/v1/programs/${bRow.program}/approved-list`).set(as('finance')), expected: notFound },
       { route: 'post /api/v1/notifications/{id}/read', run: () => http().post(`/api/v1/notifications/${bRow.notification}/read`).set(as('officer')).send({}), expected: notFound },
       { route: 'put /api/v1/finance/programs/{id}/budget', run: () => http().put(`/api/v1/finance/programs/${bRow.program}/budget`).set({ ...as('finance'), 'Idempotency-Key': 'isolation-budget-1' }).send({ payer: 'city', amountFen: 1 }), expected: notFound },

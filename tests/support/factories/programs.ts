@@ -1,6 +1,6 @@
 import { configDir } from '@subsidy/config';
-import { loadPolicyRepository, PolicyRepository } from '@subsidy/policy';
-import { ProgramStatus, ReviewSettings } from '@subsidy/workflow';
+import { CompiledPolicy, loadPolicyRepository, PolicyRepository } from '@subsidy/policy';
+import { procedureTemplate, ProgramStatus, ReviewSettings } from '@subsidy/workflow';
 import { TestDatabase } from '../test-database';
 import { asSuperuser } from './superuser';
 
@@ -12,23 +12,51 @@ export function policies(): PolicyRepository {
   return repository;
 }
 
-/** Every stage on, a 3-expert panel with quorum 2, 15 calendar days of publicity; override what a test needs. */
-export function reviewSettings(overrides: Partial<ReviewSettings> = {}): ReviewSettings {
-  return {
-    stages: { formal_check: true, district_review: true, technical_review: false, expert_review: false },
-    formalCheckWorkingDays: null,
-    correctionWorkingDays: 5,
-    panel: null,
-    publicity: { days: 15, unit: 'calendar' },
-    cityReviewedKinds: [],
-    ...overrides,
-  };
+/** A policy version by its id, whichever tenant's folder holds it. */
+export function policyById(policyId: string): CompiledPolicy {
+  for (const tenant of policies().tenants()) {
+    const policy = policies().versions(tenant).find((p) => p.id === policyId);
+    if (policy) return policy;
+  }
+  throw new Error(`no policy ${policyId} in config/policies`);
+}
+
+/**
+ * Formal check and district review on, no panel, 5 working days to correct, 15 calendar days of publicity; override
+ * what a test needs. With `from`, starts instead from the review settings of that policy version's template
+ * (GET /programs/template): the text's required stages, deadlines and publicity, product defaults for the rest.
+ */
+export function reviewSettings(overrides: Partial<ReviewSettings> = {}, from?: { policyId: string }): ReviewSettings {
+  const base: ReviewSettings = from
+    ? procedureTemplate(policyById(from.policyId)).review
+    : {
+        stages: { formal_check: true, district_review: true, technical_review: false, expert_review: false },
+        formalCheckWorkingDays: null,
+        correctionWorkingDays: 5,
+        panel: null,
+        publicity: { days: 15, unit: 'calendar' },
+        cityReviewedKinds: [],
+      };
+  return { ...base, ...overrides };
+}
+
+/**
+ * The default program year of a policy version: 2024 when a March window that year lies within the text's validity,
+ * else the latest earlier year whose March does (Foshan, valid to 2023-11-30: 2023; Huangpu, to 2022-12-31: 2022).
+ * A program's window must lie within its text's validity (CreateProgram checks it; this factory writes directly).
+ */
+export function defaultProgramYear(policy: Pick<CompiledPolicy, 'id' | 'effectiveFrom' | 'effectiveTo'>): number {
+  for (let year = 2024; year >= Number(policy.effectiveFrom.slice(0, 4)); year -= 1) {
+    if (policy.effectiveFrom <= `${year}-03-01` && (policy.effectiveTo === null || `${year}-03-31` <= policy.effectiveTo)) return year;
+  }
+  throw new Error(`defaultProgramYear: policy ${policy.id} (${policy.effectiveFrom}..${policy.effectiveTo ?? ''}) holds no whole March up to 2024; pass year, opensAt and closesAt`);
 }
 
 export interface ProgramSpec {
   tenantId: string;
   /** A policy version id of the tenant in config/policies (the tenant id must match the policy folder). */
   policyId: string;
+  /** Default: defaultProgramYear(policy), so the default March window lies within the policy's validity. */
   year?: number;
   title?: string;
   status?: ProgramStatus;
@@ -52,7 +80,7 @@ export interface ProgramFixture {
 export async function createProgram(db: TestDatabase, spec: ProgramSpec): Promise<ProgramFixture> {
   const policy = policies().versions(spec.tenantId).find((p) => p.id === spec.policyId);
   if (!policy) throw new Error(`createProgram: no policy ${spec.policyId} for tenant ${spec.tenantId} in config/policies`);
-  const year = spec.year ?? 2024;
+  const year = spec.year ?? defaultProgramYear(policy);
   const budget = spec.budgetTotalFen ?? 1_000_000_000;
   const { rows } = await asSuperuser(db, async (client) => {
     const inserted = await client.query<{ id: string }>(

@@ -12,7 +12,8 @@ export function validProgramBody(): Record<string, unknown> & {
     window: { kind: 'batch', opensAt: '2024-03-01T09:00:00+08:00', closesAt: '2024-03-31T17:00:00+08:00' },
     call: { title: '关于申报2024年度标准化资助项目的通知', body: '申报条件与材料见附件。', materials: { standard: ['标准文本', '发布公告'] }, receivingOffice: '市市场监管委标准化处' },
     review: {
-      stages: { formal_check: true, district_review: true, technical_review: false, expert_review: true },
+      // tianjin-2021 第十九条 requires the district and the entrusted institute's review and 15 days of publicity.
+      stages: { formal_check: true, district_review: true, technical_review: true, expert_review: true },
       formalCheckWorkingDays: 5,
       correctionWorkingDays: 10,
       panel: {
@@ -28,7 +29,7 @@ export function validProgramBody(): Record<string, unknown> & {
           ],
         },
       },
-      publicity: { days: 7, unit: 'working' },
+      publicity: { days: 15, unit: 'calendar' },
       cityReviewedKinds: ['institution'],
     },
     budget: {

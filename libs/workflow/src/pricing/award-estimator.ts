@@ -9,6 +9,7 @@ import { bodyPath } from '../applications/achievement-validation';
 import { ApplicationRecord, ProgramRecord } from '../core';
 import { ProgramPolicy } from '../programs/program-policy';
 import { contractAchievement } from './contract-achievement';
+import { PolicyNotInForceError } from './pricing-errors';
 import { priorAwardsOf } from './prior-awards';
 import { SanctionStore } from '@subsidy/finance';
 
@@ -26,7 +27,8 @@ export interface AwardEstimate {
  * sees while drafting, the figure stored at submission, and the ceilings of review and decision when no stored figure
  * can be used. The only place a calculation request is built for an application, so every figure sees the same input:
  * the applicant's prior awards, and the program budget as the year's fund (some policies cap an applicant at a share of
- * it, Foshan 第二十一条).
+ * it, Foshan 第二十一条). The application date must fall within the policy version's validity (409 policy_not_in_force):
+ * the engine prices under whatever text it is given, so this is where an expired text is refused.
  */
 @Injectable()
 export class AwardEstimator {
@@ -40,6 +42,9 @@ export class AwardEstimator {
     applicationDate: string,
   ): Promise<AwardEstimate> {
     const policy = this.programPolicy.resolve(program);
+    if (applicationDate < policy.effectiveFrom || (policy.effectiveTo !== null && applicationDate > policy.effectiveTo)) {
+      throw new PolicyNotInForceError(policy, applicationDate);
+    }
     const achievements = await ApplicationAchievements.list(manager, application.id);
     const priorAwards = await priorAwardsOf(manager, application.organizationId, application.id);
     // Bans finance recorded after a clawback: the policy's fraud_ban rule decides whether they still apply.

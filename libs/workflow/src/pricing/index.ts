@@ -6,4 +6,4 @@ export { type AwardCeiling, ceilingsOfParts, type PricedPart } from './award-cei
 export { amountProblem } from './amount-problem';
 export { storedEstimateParts } from './stored-estimate';
 export { contractAchievement } from './contract-achievement';
-export { PricingUnavailableError } from './pricing-errors';
+export { PolicyNotInForceError, PricingUnavailableError } from './pricing-errors';

@@ -4,3 +4,4 @@ export * from './program-window';
 export * from './program-errors';
 export * from './program-view';
 export * from './program-visibility';
+export * from './procedure-template';

@@ -15,3 +15,13 @@ export class ProgramNotOpenedYetError extends Error {
     super(`Program ${programId} has not been opened yet; closing waits for the opening job`);
   }
 }
+
+/**
+ * A well-formed program configuration that its policy text forbids (window outside the text's validity, a required
+ * review step off, a deadline or publicity period other than the text's). 422: the request is understood, but the
+ * text it is bound to does not allow it. Details name each JSON path and the article.
+ */
+export class ProgramContradictsPolicyError extends DomainError {
+  readonly code = 'contradicts_policy';
+  readonly status = 422;
+}

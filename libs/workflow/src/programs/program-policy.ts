@@ -18,6 +18,12 @@ export class ProgramPolicy {
     return this.policies.versions(tenantId).find((policy) => policy.id === policyId);
   }
 
+  /** The program's own policy version if it is still the exact text configured, else undefined (for views, never throws). */
+  current(program: Pick<ProgramRecord, 'tenantId' | 'policyId' | 'policyHash'>): CompiledPolicy | undefined {
+    const policy = this.find(program.tenantId, program.policyId);
+    return policy && policy.hash === program.policyHash ? policy : undefined;
+  }
+
   resolve(program: Pick<ProgramRecord, 'tenantId' | 'policyId' | 'policyHash'>): CompiledPolicy {
     const policy = this.find(program.tenantId, program.policyId);
     if (!policy) throw new PolicyVersionChangedError(program.policyId, 'is no longer among the policy files');

@@ -1,4 +1,6 @@
+import { CompiledPolicy } from '@subsidy/policy';
 import { CallSettings, ProgramRecord, ProgramStatus, ReviewSettings } from '../core';
+import { programProcedure, ProgramProcedureView } from './procedure-template';
 import { FundingSourceRecord } from './program-row-writes';
 
 /** A program as the API shows it; money in integer fen (far below 2^53). */
@@ -15,6 +17,11 @@ export interface ProgramView {
   review: ReviewSettings;
   budget: { totalFen: number; rule: 'pro_rata' | 'rank_order'; sources: Array<{ source: string; amountFen: number }> };
   version: number;
+  /**
+   * What the program's text binds: its validity and each article that fixes a setting or a rule of the program; null
+   * when the text is no longer the one the program was configured with (policy_version_changed elsewhere).
+   */
+  procedure: ProgramProcedureView | null;
 }
 
 function fen(text: string): number {
@@ -23,7 +30,8 @@ function fen(text: string): number {
   return value;
 }
 
-export function toProgramView(program: ProgramRecord, sources: FundingSourceRecord[]): ProgramView {
+/** `policy` is the program's current policy version (ProgramPolicy.current), undefined when it changed or vanished. */
+export function toProgramView(program: ProgramRecord, sources: FundingSourceRecord[], policy: CompiledPolicy | undefined): ProgramView {
   return {
     id: program.id,
     tenantId: program.tenantId,
@@ -41,5 +49,6 @@ export function toProgramView(program: ProgramRecord, sources: FundingSourceReco
       sources: sources.map((s) => ({ source: s.source, amountFen: fen(s.amountFen) })),
     },
     version: program.version,
+    procedure: policy && policy.hash === program.policyHash ? programProcedure(policy) : null,
   };
 }

@@ -7,6 +7,7 @@ import { CancelProgram } from './use-cases/cancel-program';
 import { CheckTenantFit } from './use-cases/check-tenant-fit';
 import { CreateProgram } from './use-cases/create-program';
 import { GetProgram } from './use-cases/get-program';
+import { GetProgramTemplate } from './use-cases/get-program-template';
 import { ListPrograms } from './use-cases/list-programs';
 import { ScheduleProgram } from './use-cases/schedule-program';
 import { UpdateProgram } from './use-cases/update-program';
@@ -29,6 +30,7 @@ import { UpdateProgram } from './use-cases/update-program';
     CancelProgram,
     ListPrograms,
     GetProgram,
+    GetProgramTemplate,
   ],
   exports: [ProgramPolicy],
 })

@@ -1,13 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { Actor } from '@subsidy/tenancy';
 import { CancelProgramDto, ProgramDto } from '../dto/program.dto';
+import { ProgramTemplateQuery } from '../dto/program-template.query';
 import { toProgramInput } from '../dto/to-program-input';
+import { ProgramTemplate } from '../procedure-template';
 import { ProgramView } from '../program-view';
 import { CancelProgram } from '../use-cases/cancel-program';
 import { CreateProgram } from '../use-cases/create-program';
 import { GetProgram } from '../use-cases/get-program';
+import { GetProgramTemplate } from '../use-cases/get-program-template';
 import { ListPrograms } from '../use-cases/list-programs';
 import { ScheduleProgram } from '../use-cases/schedule-program';
 import { UpdateProgram } from '../use-cases/update-program';
@@ -24,13 +27,23 @@ export class ProgramsController {
     private readonly cancelProgram: CancelProgram,
     private readonly listPrograms: ListPrograms,
     private readonly getProgram: GetProgram,
+    private readonly getProgramTemplate: GetProgramTemplate,
   ) {}
 
   @Post()
   @Roles('program_officer')
   @ApiOperation({ summary: 'Draft a program: policy version, window, call, review settings and budget' })
+  @ApiUnprocessableEntityResponse({ description: 'contradicts_policy: the window lies outside the policy validity, or a setting contradicts its text' })
   create(@CurrentActor() actor: Actor, @Body() body: ProgramDto): Promise<ProgramView> {
     return this.createProgram.execute({ actor, input: toProgramInput(body) });
+  }
+
+  // Declared before :id so that "template" is never taken for a program id.
+  @Get('template')
+  @Roles('program_officer')
+  @ApiOperation({ summary: "A program configuration drawn from a policy version's text: validity, allowed calls, review settings with articles" })
+  template(@Query() query: ProgramTemplateQuery): ProgramTemplate {
+    return this.getProgramTemplate.execute(query.policyId);
   }
 
   @Get()
@@ -47,6 +60,7 @@ export class ProgramsController {
   @Put(':id')
   @Roles('program_officer')
   @ApiOperation({ summary: "Replace a draft program's configuration" })
+  @ApiUnprocessableEntityResponse({ description: 'contradicts_policy: the window lies outside the policy validity, or a setting contradicts its text' })
   @ApiConflictResponse({ description: 'invalid_state: the program is no longer a draft' })
   update(@Param('id', uuidParam('id')) id: string, @Body() body: ProgramDto): Promise<ProgramView> {
     return this.updateProgram.execute({ programId: id, input: toProgramInput(body) });

@@ -6,6 +6,7 @@ import { TenantTransactions } from '@subsidy/database';
 import { Notifier } from '@subsidy/notifications';
 import { EntityManager } from 'typeorm';
 import { ConcurrentChangeError, InvalidStateError, ProgramStatus, ProgramStore } from '../../core';
+import { ProgramPolicy } from '../program-policy';
 import { ProgramRows } from '../program-row-writes';
 import { ProgramView, toProgramView } from '../program-view';
 
@@ -27,6 +28,7 @@ export class CancelProgram {
     private readonly transactions: TenantTransactions,
     private readonly audit: AuditLog,
     private readonly notifier: Notifier,
+    private readonly programPolicy: ProgramPolicy,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -57,7 +59,7 @@ export class CancelProgram {
         });
       }
       const sources = await ProgramRows.sources(manager, [program.id]);
-      return toProgramView(cancelled, sources.get(program.id) ?? []);
+      return toProgramView(cancelled, sources.get(program.id) ?? [], this.programPolicy.current(cancelled));
     });
   }
 

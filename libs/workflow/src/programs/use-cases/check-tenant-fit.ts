@@ -3,12 +3,17 @@ import { DistrictStore } from '@subsidy/auth';
 import { ErrorDetail, ValidationFailedError } from '@subsidy/common';
 import { CompiledPolicy } from '@subsidy/policy';
 import { EntityManager } from 'typeorm';
+import { procedureProblems } from '../procedure-template';
+import { ProgramContradictsPolicyError } from '../program-errors';
 import { ProgramInput } from '../program-input';
 import { ProgramPolicy } from '../program-policy';
 
 /**
- * The checks of a program's configuration that need the tenant: the policy version must be one of the tenant's, and a
- * district funding source must name one of its districts. Reports every problem at once, by JSON path.
+ * The checks of a program's configuration that need the tenant: the policy version must be one of the tenant's, a
+ * district funding source must name one of its districts, and the program must not contradict the procedure of its
+ * text (window within the text's validity, required review steps, fixed deadlines and publicity). Reports every
+ * problem at once, by JSON path: 400 validation_failed if any problem is with the input itself, 422
+ * contradicts_policy when the only problems are what the text forbids.
  */
 @Injectable()
 export class CheckTenantFit {
@@ -25,9 +30,11 @@ export class CheckTenantFit {
         problems.push({ path: `budget.sources[${index}].source`, message: `${code} is not a district of this tenant` });
       }
     }
-    if (problems.length > 0 || !policy) {
-      throw new ValidationFailedError(`Invalid request: ${[...new Set(problems.map((p) => p.path))].join(', ')}`, problems);
-    }
+    const contradictions = policy ? procedureProblems(policy, input) : [];
+    const all = [...problems, ...contradictions];
+    const paths = [...new Set(all.map((p) => p.path))].join(', ');
+    if (problems.length > 0 || !policy) throw new ValidationFailedError(`Invalid request: ${paths}`, all);
+    if (contradictions.length > 0) throw new ProgramContradictsPolicyError(`The program contradicts policy ${policy.id}: ${paths}`, contradictions);
     return policy;
   }
 }

@@ -36,7 +36,7 @@ export class CreateProgram {
         data: { year: input.year, title: input.title, policyId: policy.id, policyHash: policy.hash, budgetTotalFen: input.budget.totalFen.toString() },
       });
       const sources = await ProgramRows.sources(manager, [program.id]);
-      return toProgramView(program, sources.get(program.id) ?? []);
+      return toProgramView(program, sources.get(program.id) ?? [], policy);
     });
   }
 }

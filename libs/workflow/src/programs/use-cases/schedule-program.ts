@@ -40,7 +40,7 @@ export class ScheduleProgram {
           { path: 'window.closesAt', message: 'is in the past' },
         ]);
       }
-      this.programPolicy.resolve(program);
+      const policy = this.programPolicy.resolve(program);
       const scheduled = await ProgramRows.setStatus(manager, program, 'scheduled', now);
       if (!scheduled) throw new ConcurrentChangeError('program');
       const payload = { tenantId, programId: program.id };
@@ -61,7 +61,7 @@ export class ScheduleProgram {
         data: { from: 'draft', to: 'scheduled', opensAt: program.opensAt.toISOString(), closesAt: program.closesAt.toISOString() },
       });
       const sources = await ProgramRows.sources(manager, [program.id]);
-      return toProgramView(scheduled, sources.get(program.id) ?? []);
+      return toProgramView(scheduled, sources.get(program.id) ?? [], policy);
     });
   }
 }

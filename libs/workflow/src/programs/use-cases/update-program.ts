@@ -39,7 +39,7 @@ export class UpdateProgram {
         data: { version: updated.version, policyId: policy.id, policyHash: policy.hash, budgetTotalFen: input.budget.totalFen.toString() },
       });
       const sources = await ProgramRows.sources(manager, [program.id]);
-      return toProgramView(updated, sources.get(program.id) ?? []);
+      return toProgramView(updated, sources.get(program.id) ?? [], policy);
     });
   }
 }

@@ -1,0 +1,202 @@
+import { configDir } from '@subsidy/config';
+import { CompiledPolicy, loadPolicyRepository, NO_PROCEDURE, Procedure } from '@subsidy/policy';
+import { procedureProblems, ProcedureSubject, procedureTemplate, programProcedure, ReviewSettings } from '@subsidy/workflow';
+
+const repository = loadPolicyRepository(configDir('policies'));
+const real = (tenant: string, id: string): CompiledPolicy => {
+  const policy = repository.versions(tenant).find((p) => p.id === id);
+  if (!policy) throw new Error(`no policy ${id}`);
+  return policy;
+};
+const foshan = real('foshan', 'foshan-2018');
+const huangpu = real('guangzhou-huangpu', 'guangzhou-huangpu-2020');
+
+/** A policy with only the given procedure settings, valid 2020-01-01..2022-12-31 (or as given). */
+function withProcedure(procedure: Partial<Procedure>, validity: { effectiveFrom?: string; effectiveTo?: string | null } = {}): CompiledPolicy {
+  return { ...huangpu, id: 'test-2020', effectiveFrom: '2020-01-01', effectiveTo: '2022-12-31', ...validity, procedure: { ...NO_PROCEDURE, ...procedure } };
+}
+
+const at = (article: string, source: string) => ({ article, source });
+
+/** A subject that complies with every synthetic procedure below unless a case changes it. */
+function subject(review: Partial<ReviewSettings> = {}, window: Partial<ProcedureSubject['window']> = {}): ProcedureSubject {
+  return {
+    window: { kind: 'batch', opensAt: new Date('2021-03-01T09:00:00+08:00'), closesAt: new Date('2021-03-31T17:00:00+08:00'), ...window },
+    review: {
+      stages: { formal_check: true, district_review: true, technical_review: true, expert_review: false },
+      formalCheckWorkingDays: 5,
+      correctionWorkingDays: 10,
+      panel: null,
+      publicity: { days: 7, unit: 'working' },
+      cityReviewedKinds: [],
+      ...review,
+    },
+  };
+}
+
+describe('procedureTemplate: each procedure field becomes a setting with its citation', () => {
+  const cases: Array<[string, Partial<Procedure>, (template: ReturnType<typeof procedureTemplate>) => unknown, unknown, string | null]> = [
+    ['calls batch only', { calls: { ...at('第九条', '002:1'), kinds: ['batch'] } }, (t) => [t.window.kind, t.window.allowedKinds], ['batch', ['batch']], 'window.kind'],
+    ['calls rolling only', { calls: { ...at('第九条', '002:1'), kinds: ['rolling'] } }, (t) => [t.window.kind, t.window.allowedKinds], ['rolling', ['rolling']], 'window.kind'],
+    ['calls unset: both kinds, batch suggested', {}, (t) => [t.window.kind, t.window.allowedKinds], ['batch', ['batch', 'rolling']], null],
+    ['stages require an expert review (panel default)', { stages: { ...at('第十二条', '002:2'), required: ['expert_review'] } }, (t) => [t.review.stages.expert_review, t.review.panel?.size, t.review.panel?.quorum], [true, 3, 2], 'review.stages.expert_review'],
+    ['stages require a district and technical review', { stages: { ...at('第十条', '002:3'), required: ['district_review', 'technical_review'] } }, (t) => t.review.stages, { formal_check: true, district_review: true, technical_review: true, expert_review: false }, 'review.stages.district_review'],
+    ['stages unset: formal check only, no panel', {}, (t) => [t.review.stages, t.review.panel], [{ formal_check: true, district_review: false, technical_review: false, expert_review: false }, null], null],
+    ['formalCheck 5 working days', { formalCheck: { ...at('第十二条', '002:4'), workingDays: 5 } }, (t) => t.review.formalCheckWorkingDays, 5, 'review.formalCheckWorkingDays'],
+    ['formalCheck unset: no deadline', {}, (t) => t.review.formalCheckWorkingDays, null, null],
+    ['correction 15 working days', { correction: { ...at('第十一条', '002:5'), workingDays: 15 } }, (t) => t.review.correctionWorkingDays, 15, 'review.correctionWorkingDays'],
+    ['correction unset: 10 working days', {}, (t) => t.review.correctionWorkingDays, 10, null],
+    ['publicity 7 working days', { publicity: { ...at('第十二条', '002:6'), days: 7, unit: 'working' } }, (t) => t.review.publicity, { days: 7, unit: 'working' }, 'review.publicity'],
+    ['publicity 5 calendar days', { publicity: { ...at('第十三条', '002:7'), days: 5, unit: 'calendar' } }, (t) => t.review.publicity, { days: 5, unit: 'calendar' }, 'review.publicity'],
+    ['publicity unset: 7 calendar days', {}, (t) => t.review.publicity, { days: 7, unit: 'calendar' }, null],
+  ];
+
+  it.each(cases)('%s', (_name, procedure, read, expected, citedPath) => {
+    const template = procedureTemplate(withProcedure(procedure));
+    expect(read(template)).toEqual(expected);
+    const field = Object.values(procedure)[0] as { article: string; source: string } | undefined;
+    if (citedPath) {
+      expect(template.citations).toContainEqual(expect.objectContaining({ path: citedPath, article: field!.article, source: field!.source }));
+      expect(template.defaults.map((d) => d.path)).not.toContain(citedPath);
+    } else {
+      expect(template.citations).toEqual([]);
+    }
+  });
+
+  it('lists each setting the text leaves open as a product default', () => {
+    const template = procedureTemplate(withProcedure({}));
+    expect(template.defaults.map((d) => d.path).sort()).toEqual(
+      ['review.correctionWorkingDays', 'review.formalCheckWorkingDays', 'review.publicity', 'review.stages.formal_check', 'window.kind'].sort(),
+    );
+  });
+
+  it('gives the policy and its validity as the window bounds (open-ended: no latest close)', () => {
+    expect(procedureTemplate(foshan).policy).toEqual({ id: 'foshan-2018', title: foshan.title, effectiveFrom: '2018-12-01', effectiveTo: '2023-11-30' });
+    expect(procedureTemplate(foshan).window).toMatchObject({ earliestOpen: '2018-12-01', latestClose: '2023-11-30' });
+    expect(procedureTemplate(withProcedure({}, { effectiveTo: null })).window.latestClose).toBeNull();
+  });
+
+  it('Foshan: one batch call, expert review, 7 working days of publicity, all citing 第九条 / 第十二条', () => {
+    const template = procedureTemplate(foshan);
+    expect(template.window.allowedKinds).toEqual(['batch']);
+    expect(template.review.stages.expert_review).toBe(true);
+    expect(template.review.publicity).toEqual({ days: 7, unit: 'working' });
+    expect(template.citations).toEqual([
+      expect.objectContaining({ path: 'window.kind', article: '第九条', source: '002:4352' }),
+      expect.objectContaining({ path: 'review.stages.expert_review', article: '第十二条', source: '002:4388' }),
+      expect.objectContaining({ path: 'review.publicity', article: '第十二条', source: '002:4388' }),
+    ]);
+  });
+
+  it('Huangpu: batch or rolling, formal check within 5 working days (第十二条)', () => {
+    const template = procedureTemplate(huangpu);
+    expect(template.window.allowedKinds).toEqual(['batch', 'rolling']);
+    expect(template.review.stages.formal_check).toBe(true);
+    expect(template.review.formalCheckWorkingDays).toBe(5);
+    expect(template.citations.map((c) => [c.path, c.article])).toEqual([
+      ['window.kind', '第十二条'],
+      ['review.stages.formal_check', '第十二条'],
+      ['review.formalCheckWorkingDays', '第十二条'],
+    ]);
+  });
+
+  it("every tenant's template, in a window inside the text's validity, complies with its own text", () => {
+    const all = repository.tenants().flatMap((tenant) => repository.versions(tenant));
+    expect(all.length).toBeGreaterThanOrEqual(9);
+    for (const policy of all) {
+      const template = procedureTemplate(policy);
+      const opensAt = new Date(`${template.window.earliestOpen}T00:00:00+08:00`);
+      const closesAt = new Date(`${template.window.latestClose ?? '2099-12-31'}T23:59:59+08:00`);
+      expect({ policy: policy.id, problems: procedureProblems(policy, { window: { kind: template.window.kind, opensAt, closesAt }, review: template.review }) }).toEqual({ policy: policy.id, problems: [] });
+    }
+  });
+});
+
+describe('programProcedure: the articles binding a program, for its view', () => {
+  it('adds the rules other steps enforce (rolling items, expert exclusion, allocation approval) to the settings', () => {
+    const view = programProcedure(foshan);
+    expect(view.effectiveFrom).toBe('2018-12-01');
+    expect(view.effectiveTo).toBe('2023-11-30');
+    expect(view.citations.map((c) => [c.path, c.article])).toEqual([
+      ['window.kind', '第九条'],
+      ['review.stages.expert_review', '第十二条'],
+      ['review.publicity', '第十二条'],
+      ['procedure.expertExclusion', '第十二条'],
+      ['procedure.allocationApproval', '第十三条'],
+    ]);
+    expect(programProcedure(huangpu).citations.find((c) => c.path === 'procedure.rollingItems')?.requirement).toMatch(/intl_quality_comparison_demo/);
+  });
+});
+
+describe('procedureProblems: each contradiction by path, naming the article', () => {
+  const procedure: Partial<Procedure> = {
+    calls: { ...at('第九条', '002:1'), kinds: ['batch'] },
+    stages: { ...at('第十条', '002:2'), required: ['formal_check', 'technical_review'] },
+    formalCheck: { ...at('第十一条', '002:3'), workingDays: 5 },
+    correction: { ...at('第十二条', '002:4'), workingDays: 10 },
+    publicity: { ...at('第十三条', '002:5'), days: 7, unit: 'working' },
+  };
+  const policy = withProcedure(procedure);
+
+  it('finds nothing in a compliant program, including a window on the first and last days of validity (CST)', () => {
+    expect(procedureProblems(policy, subject())).toEqual([]);
+    // 2020-01-01 00:00 CST is still 2019-12-31 in UTC; 2022-12-31 23:59 CST is the last minute in force.
+    const edges = subject({}, { opensAt: new Date('2019-12-31T16:00:00Z'), closesAt: new Date('2022-12-31T23:59:59.999+08:00') });
+    expect(procedureProblems(policy, edges)).toEqual([]);
+    // More time to correct than the text gives, and a shorter formal check, are allowed.
+    expect(procedureProblems(policy, subject({ correctionWorkingDays: 20, formalCheckWorkingDays: 3 }))).toEqual([]);
+  });
+
+  const cases: Array<[string, ProcedureSubject, string, RegExp]> = [
+    ['window opening before validity', subject({}, { opensAt: new Date('2019-12-31T23:59:00+08:00') }), 'window.opensAt', /2019-12-31 .*test-2020 is in force from 2020-01-01 to 2022-12-31/],
+    ['window closing after validity', subject({}, { closesAt: new Date('2023-01-01T00:00:00+08:00') }), 'window.closesAt', /2023-01-01 .*test-2020 is in force from 2020-01-01 to 2022-12-31/],
+    ['a rolling call the text does not provide', subject({}, { kind: 'rolling' }), 'window.kind', /第九条 \(002:1\)/],
+    ['a required formal check off', subject({ stages: { formal_check: false, district_review: true, technical_review: true, expert_review: false } }), 'review.stages.formal_check', /must be on: 第十条 \(002:2\)/],
+    ['a required technical review off', subject({ stages: { formal_check: true, district_review: true, technical_review: false, expert_review: false } }), 'review.stages.technical_review', /第十条/],
+    ['no formal-check deadline where the text fixes one', subject({ formalCheckWorkingDays: null }), 'review.formalCheckWorkingDays', /not set.*第十一条 \(002:3\)/],
+    ['a longer formal check than the text', subject({ formalCheckWorkingDays: 10 }), 'review.formalCheckWorkingDays', /at most 5 working days \(it is 10\).*第十一条/],
+    ['less time to correct than the text gives', subject({ correctionWorkingDays: 5 }), 'review.correctionWorkingDays', /at least 10 .*第十二条 \(002:4\)/],
+    ['publicity of other days', subject({ publicity: { days: 5, unit: 'working' } }), 'review.publicity', /must be 7 working days .*第十三条 \(002:5\)/],
+    ['publicity in calendar days where the text counts working days', subject({ publicity: { days: 7, unit: 'calendar' } }), 'review.publicity', /it is 7 calendar days.*第十三条/],
+  ];
+
+  it.each(cases)('%s', (_name, program, path, message) => {
+    const problems = procedureProblems(policy, program);
+    expect(problems).toEqual([{ path, message: expect.stringMatching(message) }]);
+  });
+
+  it('reports every contradiction at once', () => {
+    const program = subject(
+      { stages: { formal_check: false, district_review: false, technical_review: false, expert_review: false }, formalCheckWorkingDays: null, correctionWorkingDays: 1, publicity: { days: 5, unit: 'calendar' } },
+      { kind: 'rolling', opensAt: new Date('2024-03-01T09:00:00+08:00'), closesAt: new Date('2024-03-31T17:00:00+08:00') },
+    );
+    expect(procedureProblems(policy, program).map((p) => p.path)).toEqual([
+      'window.opensAt',
+      'window.closesAt',
+      'window.kind',
+      'review.stages.formal_check',
+      'review.stages.technical_review',
+      'review.formalCheckWorkingDays',
+      'review.correctionWorkingDays',
+      'review.publicity',
+    ]);
+  });
+
+  it('an open-ended text bounds the window only from below; a text without procedure only by validity', () => {
+    const open = withProcedure({}, { effectiveTo: null });
+    expect(procedureProblems(open, subject({}, { closesAt: new Date('2099-12-31T17:00:00+08:00') }))).toEqual([]);
+    expect(procedureProblems(open, subject({}, { opensAt: new Date('2019-06-01T09:00:00+08:00') })).map((p) => p.path)).toEqual(['window.opensAt']);
+    expect(procedureProblems(open, subject({}, { opensAt: new Date('2019-06-01T09:00:00+08:00') }))[0].message).toMatch(/from 2020-01-01 with no end date/);
+  });
+
+  it('Foshan: a 2024 window and 5 calendar days of publicity cite the validity and 第十二条', () => {
+    const program = subject(
+      { stages: { formal_check: true, district_review: false, technical_review: false, expert_review: true }, publicity: { days: 5, unit: 'calendar' } },
+      { opensAt: new Date('2024-03-01T09:00:00+08:00'), closesAt: new Date('2024-03-31T17:00:00+08:00') },
+    );
+    const problems = procedureProblems(foshan, program);
+    expect(problems.map((p) => p.path)).toEqual(['window.opensAt', 'window.closesAt', 'review.publicity']);
+    expect(problems[0].message).toMatch(/2024-03-01.*foshan-2018 is in force from 2018-12-01 to 2023-11-30/);
+    expect(problems[2].message).toMatch(/第十二条 \(002:4388\)/);
+  });
+});
