@@ -57,7 +57,6 @@ describe('expert panel over HTTP and the worker', () => {
   let config: AppConfig;
   let app: INestApplication;
   let worker: INestApplicationContext | undefined;
-  let programId: string;
   let officer: Session;
   const clock = new ManualClock(START);
   const http = () => request(app.getHttpServer());
@@ -89,20 +88,33 @@ describe('expert panel over HTTP and the worker', () => {
     }
   }
 
+  /**
+   * A Foshan program per year. Foshan 第十二条 excludes the experts of every applicant of the year
+   * (expert-year-exclusion.spec.ts); this spec is about the exclusion tied to one application, so each scenario's
+   * applications sit in a year of their own, where they are the only applicants.
+   */
+  const programsByYear = new Map<number, string>();
+  async function programOf(year: number): Promise<string> {
+    if (!programsByYear.has(year)) {
+      programsByYear.set(year, (await createProgram(db, { tenantId: TENANT, policyId: 'foshan-2018', year, review: foshanReview })).id);
+    }
+    return programsByYear.get(year)!;
+  }
+
   /** An application in expert review by an organization with the given USCC, claiming standards co-drafted by `coDrafters`. */
-  async function applicationInExpertReview(applicantUscc: string, coDrafters: string[]) {
+  async function applicationInExpertReview(applicantUscc: string, coDrafters: string[], year = 2023) {
     const org = await createOrganization(db, { tenantId: TENANT, districtCode: CHANCHENG, uscc: applicantUscc });
     await createUser(db, { tenantId: TENANT, role: 'applicant', organizationId: org.id });
     return createApplication(db, {
       tenantId: TENANT,
-      programId,
+      programId: await programOf(year),
       organizationId: org.id,
       districtCode: CHANCHENG,
       status: 'expert_review',
-      submittedAt: new Date('2023-03-20T10:00:00+08:00'),
+      submittedAt: new Date(`${year}-03-20T10:00:00+08:00`),
       achievements: [
-        { ...nationalStandardLead('a1', '2022-06-01'), coDraftingUsccs: coDrafters },
-        { ...nationalStandardLead('a2', '2022-06-01'), level: 'industry', standardNo: 'JB/T 40002-2022' },
+        { ...nationalStandardLead('a1', `${year - 1}-06-01`), coDraftingUsccs: coDrafters },
+        { ...nationalStandardLead('a2', `${year - 1}-06-01`), level: 'industry', standardNo: `JB/T 40002-${year - 1}` },
       ],
     });
   }
@@ -124,7 +136,6 @@ describe('expert panel over HTTP and the worker', () => {
     config = { ...db.config, outbox: { pollMs: POLL_MS } };
     app = await createApp(config, { clock });
     await createTenant(db, { id: TENANT, divisionCode: '440600', districts: [{ code: CHANCHENG, nameZh: '禅城区' }] });
-    programId = (await createProgram(db, { tenantId: TENANT, policyId: 'foshan-2018', year: 2023, review: foshanReview })).id;
     officer = await login(app, await createUser(db, { tenantId: TENANT, role: 'program_officer' }));
     for (const key of Object.keys(units) as Array<keyof typeof units>) {
       const user = await createUser(db, { tenantId: TENANT, role: 'expert' });
@@ -220,7 +231,7 @@ describe('expert panel over HTTP and the worker', () => {
     const coDrafter = units.B;
 
     it('excludes the experts affiliated with the applicant and with a co-drafting unit, and the draw replays', async () => {
-      applicationId = (await applicationInExpertReview(applicantUscc, [coDrafter])).id;
+      applicationId = (await applicationInExpertReview(applicantUscc, [coDrafter], 2022)).id;
       await http().post(`/api/v1/applications/${applicationId}/panel`).set(experts.C.session.headers).expect(403);
       const response = await http().post(`/api/v1/applications/${applicationId}/panel`).set(officer.headers).expect(201);
       expect(response.body.excluded.map((x: { expertId: string; reasons: Array<{ code: string }> }) => [name(x.expertId), x.reasons.map((r) => r.code)])).toEqual(
@@ -235,7 +246,7 @@ describe('expert panel over HTTP and the worker', () => {
       expect(drawn.map(name).every((k: string | undefined) => k === 'C' || k === 'D' || k === 'E')).toBe(true);
 
       const panel = await panelRow(applicationId);
-      expect(panel.seed).toBe(`${applicationId}:${programId}`);
+      expect(panel.seed).toBe(`${applicationId}:${await programOf(2022)}`);
       const replay = drawPanel({ pool: pool(), size: 2, seed: panel.seed, exclude: panel.draw.exclusion });
       expect(replay.panel.map((e) => e.id)).toEqual(panel.draw.panel.map((e) => e.id));
       expect(panel.draw.exclusion.usccs).toEqual([applicantUscc, coDrafter].sort());
@@ -313,7 +324,7 @@ describe('expert panel over HTTP and the worker', () => {
 
     it('keeps going with fewer experts when the pool is exhausted, and tells the officer', async () => {
       // Only A and B are eligible here (C is the applicant's unit, D and E co-drafted the standard).
-      const application = await applicationInExpertReview(units.C, [units.D, units.E]);
+      const application = await applicationInExpertReview(units.C, [units.D, units.E], 2021);
       const response = await http().post(`/api/v1/applications/${application.id}/panel`).set(officer.headers).expect(201);
       expect(response.body.members.map((m: { expertId: string }) => name(m.expertId)).sort()).toEqual(['A', 'B']);
       const conflict = await http().post(`/api/v1/applications/${application.id}/panel/conflict`).set(experts.A.session.headers).send({ reason: '与申请单位有合作' }).expect(200);
@@ -325,9 +336,9 @@ describe('expert panel over HTTP and the worker', () => {
 
     it('refuses to draw outside the expert review (409) and scoring after the deadline (409)', async () => {
       const org = await createOrganization(db, { tenantId: TENANT, districtCode: CHANCHENG });
-      const early = await createApplication(db, { tenantId: TENANT, programId, organizationId: org.id, districtCode: CHANCHENG, status: 'district_review' });
+      const early = await createApplication(db, { tenantId: TENANT, programId: await programOf(2020), organizationId: org.id, districtCode: CHANCHENG, status: 'district_review' });
       await http().post(`/api/v1/applications/${early.id}/panel`).set(officer.headers).expect(409);
-      const late = await applicationInExpertReview(makeUscc(), []);
+      const late = await applicationInExpertReview(makeUscc(), [], 2020);
       const response = await http().post(`/api/v1/applications/${late.id}/panel`).set(officer.headers).expect(201);
       const member = experts[name(response.body.members[0].expertId) as keyof typeof units];
       clock.set(new Date(new Date(response.body.dueAt).getTime() + 1));
