@@ -5,23 +5,27 @@ import { Actor } from '@subsidy/tenancy';
 import { AcceptInvitationDto } from '../dto/accept-invitation.dto';
 import { CreateInvitationDto } from '../dto/create-invitation.dto';
 import { uuidParam } from '@subsidy/common';
-import { InvitationsService, IssuedInvitation } from './invitations.service';
+import { AcceptInvitation } from '../use-cases/accept-invitation';
+import { InviteColleague, IssuedInvitation } from '../use-cases/invite-colleague';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
 @Controller()
 export class InvitationsController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly inviteColleague: InviteColleague,
+    private readonly acceptInvitation: AcceptInvitation,
+  ) {}
 
   @Post('organizations/:id/invitations')
   @Roles('applicant')
   invite(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: CreateInvitationDto): Promise<IssuedInvitation> {
-    return this.invitations.invite(actor, id, body.email);
+    return this.inviteColleague.execute({ actor, organizationId: id, email: body.email });
   }
 
   @Public()
   @Post('invitations/accept')
   accept(@Body() body: AcceptInvitationDto): Promise<UserRecord> {
-    return this.invitations.accept(body);
+    return this.acceptInvitation.execute(body);
   }
 }
