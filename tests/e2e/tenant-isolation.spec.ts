@@ -185,6 +185,7 @@ describe('tenant isolation through every endpoint', () => {
     { route: 'get /api/v1/users', run: () => http().get('/api/v1/users').set({ ...aOfficerSession.headers, 'X-Tenant-Id': b.id }), expected: [403] },
     { route: 'get /api/v1/organizations', run: () => http().get('/api/v1/organizations').set({ ...aOfficerSession.headers, 'X-Tenant-Id': b.id }), expected: [403] },
     { route: 'get /api/v1/policies', run: () => http().get('/api/v1/policies').set({ ...aOfficerSession.headers, 'X-Tenant-Id': b.id }), expected: [403] },
+    { route: 'get /api/v1/audit/chain-checks', run: () => http().get('/api/v1/audit/chain-checks').set({ ...aOfficerSession.headers, 'X-Tenant-Id': b.id }), expected: [403] },
     { route: 'get /api/v1/auth/me', run: () => http().get('/api/v1/auth/me').set({ ...aOfficerSession.headers, 'X-Tenant-Id': b.id }), expected: [403] },
     { route: 'post /api/v1/auth/login', run: () => http().post('/api/v1/auth/login').send({ tenant: b.id, username: aOfficer.username, password: aOfficer.password }), expected: [401] },
     { route: 'post /api/v1/auth/refresh', run: () => http().post('/api/v1/auth/refresh').send({ tenant: a.id, refreshToken: bRefreshToken }), expected: [401] },

@@ -13,6 +13,7 @@ import { OrganizationsModule } from '@subsidy/organizations';
 import { QueueModule } from '@subsidy/queue';
 import { WorkflowModule } from '@subsidy/workflow';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditHttpModule } from './audit/audit-http.module';
 import { HealthModule } from './health/health.module';
 import { loggingOptions } from './logging';
 import { RequestContextMiddleware } from './request-context.middleware';
@@ -42,6 +43,7 @@ export class AppModule implements NestModule {
         WorkflowModule,
         FinanceModule,
         HealthModule,
+        AuditHttpModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

@@ -4,10 +4,11 @@ import { Clock } from '@subsidy/calendar';
 import { ClockModule } from '@subsidy/common';
 import { AppConfig, ConfigModule } from '@subsidy/config';
 import { DatabaseModule } from '@subsidy/database';
-import { MaintenanceJobsModule, WorkerModule } from '@subsidy/queue';
+import { WorkerModule } from '@subsidy/queue';
 import { WorkflowModule } from '@subsidy/workflow';
 import { AwardsModule } from '@subsidy/awards';
 import { FinanceModule } from '@subsidy/finance';
+import { AuditMaintenanceModule } from './maintenance/audit-maintenance.module';
 
 export interface WorkerAppOptions {
   /** Replaces the system clock (tests move time instead of waiting). */
@@ -20,7 +21,7 @@ export class WorkerAppModule {
   static forRoot(config: AppConfig, options: WorkerAppOptions = {}): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(options.clock), DatabaseModule, AuditModule, WorkerModule.forRoot(), MaintenanceJobsModule, AwardsModule, WorkflowModule, FinanceModule],
+      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(options.clock), DatabaseModule, AuditModule, WorkerModule.forRoot(), AuditMaintenanceModule, AwardsModule, WorkflowModule, FinanceModule],
     };
   }
 }

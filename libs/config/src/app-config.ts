@@ -32,6 +32,8 @@ export interface AppConfig {
   storage: { dir: string };
   /** smtpUrl null: notifications stay in the product, no e-mail is sent. */
   mail: { smtpUrl: string | null; from: string };
+  /** The nightly audit-chain check's time of day, `HH:MM` China Standard Time (AUDIT_CHECK_TIME, default 02:30). */
+  auditCheck: { time: string };
 }
 
 /** Thrown with one line that names the offending variable, so a misconfigured process says exactly what to fix. */
@@ -76,6 +78,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE, trustProxyHops: e.TRUST_PROXY_HOPS },
     storage: { dir: e.STORAGE_DIR },
     mail: { smtpUrl: e.SMTP_URL ? e.SMTP_URL : null, from: e.MAIL_FROM },
+    auditCheck: { time: e.AUDIT_CHECK_TIME },
   };
 }
 

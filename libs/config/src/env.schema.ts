@@ -40,6 +40,9 @@ export const envSchema = z.object({
   // E-mail copies of notifications; unset = in-product notifications only.
   SMTP_URL: z.union([z.literal(''), z.string().regex(/^smtps?:\/\/\S+$/, 'an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:2525')]).optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Subsidy Hub <no-reply@subsidy-hub.local>'),
+
+  // When the worker verifies every tenant's audit hash chain each night, HH:MM China Standard Time.
+  AUDIT_CHECK_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM (China Standard Time), e.g. 02:30').default('02:30'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -97,7 +97,7 @@ export const QUEUES = {
     removeOnComplete: { age: 7 * DAY, count: 1_000 },
     removeOnFail: { age: 30 * DAY, count: 1_000 },
     jobs: {
-      'audit.verify-chain': job<VerifyAuditChainPayload>("Verifies the tenant's audit hash chain and records the outcome in it"),
+      'audit.verify-chain': job<VerifyAuditChainPayload>("Verifies the tenant's audit hash chain (nightly, see libs/audit/README.md), records the outcome in it and alerts on a break"),
     },
   },
 } satisfies { readonly [queue: string]: QueueDefinition };
