@@ -5,8 +5,9 @@ import request from 'supertest';
 import { createApp } from '../../apps/api/src/create-app';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { asSuperuser, createOrganization, createTenant, createUser, ensurePlatformTenant, login, Session, TenantFixture } from '../support/factories';
+import { waitFor } from '../support/polling';
+import { deleteRedisKeys } from '../support/redis-keys';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { deleteRedisKeys } from '../integration/queue/queue-fixture';
 
 const POLL_MS = 50;
 
@@ -31,14 +32,6 @@ describe('GET /api/v1/audit/chain-checks', () => {
   const http = () => request(app.getHttpServer());
   const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await asSuperuser(db, (c) => c.query(sql, params))).rows as T[];
 
-  async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (await check()) return;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
 
   const nightly = (tenantId: string, date: string, done: boolean) =>
     waitFor(`the ${date} check of ${tenantId} ${done ? 'to run' : 'to be queued'}`, async () =>

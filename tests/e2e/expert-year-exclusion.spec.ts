@@ -1,7 +1,6 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { ManualClock } from '@subsidy/calendar';
 import { AppConfig } from '@subsidy/config';
-import { closeRedisConnection, createRedisConnection } from '@subsidy/queue';
 import { drawPanel, PanelDraw } from '@subsidy/review';
 import { ApplicationStatus, ReviewSettings } from '@subsidy/workflow';
 import request from 'supertest';
@@ -21,6 +20,8 @@ import {
   Session,
   UserFixture,
 } from '../support/factories';
+import { waitFor } from '../support/polling';
+import { deleteRedisKeys } from '../support/redis-keys';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const POLL_MS = 50;
@@ -61,28 +62,7 @@ describe('expert exclusion of the year’s applicants (Foshan 第十二条)', ()
   const clock = new ManualClock(START);
   const http = () => request(app.getHttpServer());
 
-  async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (await check()) return;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
 
-  async function deleteRedisKeys(): Promise<void> {
-    const redis = createRedisConnection(config, 'test-cleanup');
-    try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redis.prefix}:*`, 'COUNT', 500);
-        cursor = next;
-        if (keys.length > 0) await redis.del(...keys);
-      } while (cursor !== '0');
-    } finally {
-      await closeRedisConnection(redis);
-    }
-  }
 
   const rows = async <T extends object>(sql: string, params: unknown[] = []): Promise<T[]> => (await asSuperuser(db, (c) => c.query(sql, params))).rows as T[];
 
@@ -115,7 +95,7 @@ describe('expert exclusion of the year’s applicants (Foshan 第十二条)', ()
   afterAll(async () => {
     await worker?.close();
     await app?.close();
-    if (config) await deleteRedisKeys();
+    if (config) await deleteRedisKeys(config);
     await db?.drop();
   });
 

@@ -1,11 +1,12 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { ManualClock } from '@subsidy/calendar';
 import { AppConfig } from '@subsidy/config';
-import { closeRedisConnection, createRedisConnection } from '@subsidy/queue';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/create-app';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { asSuperuser, createOrganization, createTenant, createUser, login, Session } from '../support/factories';
+import { waitFor } from '../support/polling';
+import { deleteRedisKeys } from '../support/redis-keys';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { validProgramBody } from '../unit/programs/program-body';
 
@@ -32,14 +33,6 @@ describe('program opening and closing on time across worker restarts', () => {
     (await asSuperuser(db, (c) => c.query(`select status, opened_at, closed_at from programs where id = $1`, [id]))).rows[0];
 
   /** Polls the database until `check` holds, failing after a bound instead of hanging. */
-  async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (await check()) return;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
 
   /**
    * Proves the relay and the worker are alive at the current clock: a job due now (an audit-chain check) must run to
@@ -58,21 +51,6 @@ describe('program opening and closing on time across worker restarts', () => {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS * 8));
   }
 
-  async function deleteRedisKeys(): Promise<number> {
-    const redis = createRedisConnection(config, 'test-cleanup');
-    let deleted = 0;
-    try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redis.prefix}:*`, 'COUNT', 500);
-        cursor = next;
-        if (keys.length > 0) deleted += await redis.del(...keys);
-      } while (cursor !== '0');
-    } finally {
-      await closeRedisConnection(redis);
-    }
-    return deleted;
-  }
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -97,7 +75,7 @@ describe('program opening and closing on time across worker restarts', () => {
   afterAll(async () => {
     await worker?.close();
     await app?.close();
-    if (config) await deleteRedisKeys();
+    if (config) await deleteRedisKeys(config);
     await db?.drop();
   });
 
@@ -126,7 +104,7 @@ describe('program opening and closing on time across worker restarts', () => {
     expect(told.rows.map((r) => r.role)).toEqual(['applicant', 'program_officer']);
 
     // Redis loses every key of this test; the close job lives on in PostgreSQL.
-    expect(await deleteRedisKeys()).toBeGreaterThan(0);
+    expect(await deleteRedisKeys(config)).toBeGreaterThan(0);
     clock.set(new Date(T2.getTime() - 1_000));
     await letRelayPollSeveralTimes();
     expect((await programRow()).status).toBe('open');

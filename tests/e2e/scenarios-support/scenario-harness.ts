@@ -1,7 +1,6 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { ManualClock } from '@subsidy/calendar';
 import { AppConfig } from '@subsidy/config';
-import { closeRedisConnection, createRedisConnection } from '@subsidy/queue';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,11 @@ import { QueryResultRow } from 'pg';
 import { createApp } from '../../../apps/api/src/create-app';
 import { createWorker } from '../../../apps/worker/src/create-worker';
 import { asSuperuser } from '../../support/factories';
+import { waitFor } from '../../support/polling';
+import { deleteRedisKeys } from '../../support/redis-keys';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
+
+export { waitFor };
 
 /** How often the outbox relay polls in these scenarios: short, so worker effects show up within a few hundred ms. */
 export const SCENARIO_POLL_MS = 50;
@@ -95,30 +98,6 @@ export class ScenarioHarness {
     await deleteRedisKeys(this.config);
     await this.db.drop();
     rmSync(this.storageDir, { recursive: true, force: true });
-  }
-}
-
-/** Polls until `check` holds; fails after a bound instead of hanging (a bound on waiting, never a timing assertion). */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, SCENARIO_POLL_MS));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-async function deleteRedisKeys(config: AppConfig): Promise<void> {
-  const redis = createRedisConnection(config, 'scenario-cleanup');
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redis.prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    await closeRedisConnection(redis);
   }
 }
 

@@ -62,23 +62,6 @@ export async function enqueueVerify(worker: TestingModule, tenantId: string, cou
   });
 }
 
-/** Deletes every Redis key of this test file's prefix (SCAN + DEL; other files share the server, so never FLUSHALL). */
-export async function deleteRedisKeys(config: AppConfig): Promise<number> {
-  const redis = createRedisConnection(config, 'test-cleanup');
-  let deleted = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redis.prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    await closeRedisConnection(redis);
-  }
-  return deleted;
-}
-
 /** A BullMQ handle on one queue, for looking at what the relay handed over; `close` also closes its connection. */
 export function openQueue(config: AppConfig, name: QueueName): { queue: Queue; close: () => Promise<void> } {
   const connection = createRedisConnection(config, `test-${name}`);
@@ -92,16 +75,6 @@ export function openQueue(config: AppConfig, name: QueueName): { queue: Queue; c
   };
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** How many `audit.chain-verified` records each outbox id produced (the jobs' effects). */
 export async function effectsByOutboxId(su: Client, tenantId: string): Promise<Map<string, number>> {
   const { rows } = await su.query<{ outbox_id: string; n: number }>(
@@ -111,3 +84,6 @@ export async function effectsByOutboxId(su: Client, tenantId: string): Promise<M
   );
   return new Map(rows.map((r) => [r.outbox_id, r.n]));
 }
+
+export { waitFor } from '../../support/polling';
+export { deleteRedisKeys } from '../../support/redis-keys';
