@@ -2,6 +2,7 @@
 export * from './allocation';
 export * from './ledger';
 export { SanctionStore } from './clawbacks/sanction-store';
+export { readAllocationApproval, type AllocationApprovalReference } from './intake/approved-list';
 export { splitDecidedAmount, financePayer, type SplitShare } from './intake/cost-shares';
 export { payerFigures, type PayerReport, type ProgramReport } from './reports/program-report';
 export { addMonths, FUND_USE_REPORT_MONTHS } from './evaluation/report-due-date';

@@ -1,4 +1,7 @@
 import { queryRows } from '@subsidy/database';
+import { AllocationApprovalReference, readAllocationApproval } from '@subsidy/finance';
+
+export type { AllocationApprovalReference };
 import { EntityManager } from 'typeorm';
 
 /** A recorded approval of a program's allocation, as stored; money in integer fen. */
@@ -15,16 +18,6 @@ export interface AllocationApprovalRecord {
   note: string | null;
   recordedBy: string;
   recordedAt: string;
-}
-
-/** What authorises the payment, as shown next to a program's state and carried to finance (no internal fields). */
-export interface AllocationApprovalReference {
-  approvedBy: string;
-  documentNo: string;
-  approvedOn: string;
-  approvedTotalFen: number;
-  article: string;
-  source: string;
 }
 
 interface Row {
@@ -61,9 +54,9 @@ export const AllocationApprovalStore = {
     return { ...row, approvedTotalFen: Number(row.approvedTotalFen), recordedAt: row.recordedAt.toISOString() };
   },
 
-  async reference(manager: EntityManager, programId: string): Promise<AllocationApprovalReference | null> {
-    const found = await AllocationApprovalStore.find(manager, programId);
-    return found ? toReference(found) : null;
+  /** What authorises the payment, as finance reads it too (no internal fields). */
+  reference(manager: EntityManager, programId: string): Promise<AllocationApprovalReference | null> {
+    return readAllocationApproval(manager, programId);
   },
 
   async insert(manager: EntityManager, tenantId: string, record: Omit<AllocationApprovalRecord, 'recordedAt'> & { recordedAt: Date }): Promise<void> {
