@@ -18,6 +18,7 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const FOSHAN = 'foshan';
 const HUANGPU = 'guangzhou-huangpu';
+const LINYI = 'linyi';
 
 /**
  * Programs start from their policy text: the template drawn from a policy version's `procedure` block, the checks that
@@ -28,7 +29,7 @@ describe('program template and the procedure of the policy text', () => {
   let db: TestDatabase;
   let app: INestApplication;
   const clock = new ManualClock(new Date('2023-06-01T10:00:00+08:00'));
-  const as: Record<'foshanOfficer' | 'huangpuOfficer' | 'applicant' | 'expert' | 'finance' | 'districtReviewer', Session> = {} as never;
+  const as: Record<'foshanOfficer' | 'huangpuOfficer' | 'linyiOfficer' | 'applicant' | 'expert' | 'finance' | 'districtReviewer', Session> = {} as never;
   let foshanOrg: OrganizationFixture;
   const http = () => request(app.getHttpServer());
 
@@ -37,9 +38,11 @@ describe('program template and the procedure of the policy text', () => {
     app = await createApp(db.config, { clock });
     await createTenant(db, { id: FOSHAN, districts: [{ code: '440604', nameZh: '禅城区' }] });
     await createTenant(db, { id: HUANGPU, districts: [{ code: '440112', nameZh: '黄埔区' }] });
+    await createTenant(db, { id: LINYI, divisionCode: '371300', districts: [{ code: '371302', nameZh: '兰山区' }] });
     foshanOrg = await createOrganization(db, { tenantId: FOSHAN, districtCode: '440604' });
     as.foshanOfficer = await login(app, await createUser(db, { tenantId: FOSHAN, role: 'program_officer' }));
     as.huangpuOfficer = await login(app, await createUser(db, { tenantId: HUANGPU, role: 'program_officer' }));
+    as.linyiOfficer = await login(app, await createUser(db, { tenantId: LINYI, role: 'program_officer' }));
     as.applicant = await login(app, await createUser(db, { tenantId: FOSHAN, role: 'applicant', organizationId: foshanOrg.id }));
     as.expert = await login(app, await createUser(db, { tenantId: FOSHAN, role: 'expert' }));
     as.finance = await login(app, await createUser(db, { tenantId: FOSHAN, role: 'finance_officer' }));
@@ -224,6 +227,23 @@ describe('program template and the procedure of the policy text', () => {
       const scheduled = await http().post(`/api/v1/programs/${created.body.id}/schedule`).set(as.foshanOfficer.headers).expect(200);
       expect(scheduled.body.status).toBe('scheduled');
       expect(scheduled.body.procedure.citations.length).toBe(5);
+    });
+
+    it('Linyi with a June 2024 window: 422 on window.opensAt and window.closesAt citing 第十一条第（二）项 (first quarter), nothing written; in the first quarter: 201', async () => {
+      const suggested = await template(as.linyiOfficer, 'linyi-2019');
+      expect(suggested.window.months).toEqual({ from: '01-01', to: '03-31' });
+      expect(suggested.citations).toContainEqual(expect.objectContaining({ path: 'window', article: '第十一条第（二）项', source: '002:4002' }));
+      const body = await bodyFromTemplate(as.linyiOfficer, 'linyi-2019', { opensAt: '2024-06-03T09:00:00+08:00', closesAt: '2024-06-28T17:00:00+08:00' }, '371302');
+      const before = await count(`programs where tenant_id = '${LINYI}'`);
+      const response = await http().post('/api/v1/programs').set(as.linyiOfficer.headers).send(body).expect(422);
+      expect(response.body.code).toBe('contradicts_policy');
+      expect(response.body.details.map((d: { path: string }) => d.path)).toEqual(['window.opensAt', 'window.closesAt']);
+      for (const detail of response.body.details) expect(detail.message).toMatch(/第十一条第（二）项 \(002:4002\) receives applications from 2024-01-01 to 2024-03-31/);
+      expect(await count(`programs where tenant_id = '${LINYI}'`)).toBe(before);
+
+      body.window = { ...body.window, opensAt: '2024-01-02T09:00:00+08:00', closesAt: '2024-03-29T17:00:00+08:00' };
+      await http().post('/api/v1/programs').set(as.linyiOfficer.headers).send(body).expect(201);
+      expect(await count(`programs where tenant_id = '${LINYI}'`)).toBe(before + 1);
     });
 
     it('a Huangpu program from the template, rolling, in 2021: 201', async () => {

@@ -4,7 +4,8 @@
  */
 export * from './contract';
 export { PolicyEngineError, PolicyFileError, httpStatusFor, type PolicyErrorCode } from './errors';
-export type { CompiledPolicy, CompiledItem, CompiledRule } from './model';
+export type { CompiledPolicy, CompiledItem, CompiledRule, MonthDayWindow } from './model';
+export { applicationWindowOf, type ApplicationWindow } from './application-window-of';
 export { NO_PROCEDURE, type Procedure, type ProcedureStage, type CallKind, type Cited } from './procedure';
 export { loadPolicyRepository, lazyPolicyRepository, scanPolicies, repositoryOf, policyInForce, type PolicyRepository } from './load/repository';
 export { compilePolicyText, compilePolicyObject, type CompileOptions } from './load/compile-policy';

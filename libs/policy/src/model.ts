@@ -48,6 +48,18 @@ export interface CompiledRule {
   label: BilingualText;
   order: number;
   apply: RuleApply | RequestRule;
+  /**
+   * The part of the program year in which applications are received, as `MM-DD` dates (defaults filled in), when the
+   * rule binds every item: set by `application_window` without `scope` only, since a scoped window is a condition on
+   * some items, not a window of the call. Lets the workflow hold a program's window to the text without re-reading it.
+   */
+  window?: MonthDayWindow;
+}
+
+/** A window of the year as `MM-DD` dates, both ends inclusive. */
+export interface MonthDayWindow {
+  from: string;
+  to: string;
 }
 
 export interface CompiledPolicy {

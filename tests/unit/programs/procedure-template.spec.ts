@@ -10,6 +10,10 @@ const real = (tenant: string, id: string): CompiledPolicy => {
 };
 const foshan = real('foshan', 'foshan-2018');
 const huangpu = real('guangzhou-huangpu', 'guangzhou-huangpu-2020');
+const linyi = real('linyi', 'linyi-2019');
+const zaozhuang = real('zaozhuang', 'zaozhuang-2018');
+const liaocheng = real('liaocheng', 'liaocheng-2021');
+const beijing = real('beijing', 'beijing-2020');
 
 /** A policy with only the given procedure settings, valid 2020-01-01..2022-12-31 (or as given). */
 function withProcedure(procedure: Partial<Procedure>, validity: { effectiveFrom?: string; effectiveTo?: string | null } = {}): CompiledPolicy {
@@ -21,6 +25,7 @@ const at = (article: string, source: string) => ({ article, source });
 /** A subject that complies with every synthetic procedure below unless a case changes it. */
 function subject(review: Partial<ReviewSettings> = {}, window: Partial<ProcedureSubject['window']> = {}): ProcedureSubject {
   return {
+    year: 2021,
     window: { kind: 'batch', opensAt: new Date('2021-03-01T09:00:00+08:00'), closesAt: new Date('2021-03-31T17:00:00+08:00'), ...window },
     review: {
       stages: { formal_check: true, district_review: true, technical_review: true, expert_review: false },
@@ -105,9 +110,66 @@ describe('procedureTemplate: each procedure field becomes a setting with its cit
     expect(all.length).toBeGreaterThanOrEqual(9);
     for (const policy of all) {
       const template = procedureTemplate(policy);
-      const opensAt = new Date(`${template.window.earliestOpen}T00:00:00+08:00`);
-      const closesAt = new Date(`${template.window.latestClose ?? '2099-12-31'}T23:59:59+08:00`);
-      expect({ policy: policy.id, problems: procedureProblems(policy, { window: { kind: template.window.kind, opensAt, closesAt }, review: template.review }) }).toEqual({ policy: policy.id, problems: [] });
+      const { months } = template.window;
+      // Where the text receives applications in part of the year only, the window is that part of a year in force.
+      const year = months ? yearWithin(template.window.earliestOpen, template.window.latestClose, months) : Number(template.window.earliestOpen.slice(0, 4));
+      const opensAt = new Date(`${months ? `${year}-${months.from}` : template.window.earliestOpen}T00:00:00+08:00`);
+      const closesAt = new Date(`${months ? `${year}-${months.to}` : (template.window.latestClose ?? '2099-12-31')}T23:59:59+08:00`);
+      expect({ policy: policy.id, problems: procedureProblems(policy, { year, window: { kind: template.window.kind, opensAt, closesAt }, review: template.review }) }).toEqual({ policy: policy.id, problems: [] });
+    }
+  });
+});
+
+/** The first year whose whole `months` window lies within earliestOpen..latestClose. */
+function yearWithin(earliestOpen: string, latestClose: string | null, months: { from: string; to: string }): number {
+  for (let year = Number(earliestOpen.slice(0, 4)); year < Number(earliestOpen.slice(0, 4)) + 10; year += 1) {
+    if (earliestOpen <= `${year}-${months.from}` && (latestClose === null || `${year}-${months.to}` <= latestClose)) return year;
+  }
+  throw new Error(`no whole ${months.from}..${months.to} window within ${earliestOpen}..${latestClose}`);
+}
+
+describe('the application window of the text (rule application_window) bounds the window in the program year', () => {
+  const at = (opens: string, closes: string) => ({ opensAt: new Date(`${opens}T09:00:00+08:00`), closesAt: new Date(`${closes}T17:00:00+08:00`) });
+  /** A program complying with the policy's template in everything but the window. */
+  const program = (policy: CompiledPolicy, year: number, window: { opensAt: Date; closesAt: Date }): ProcedureSubject => {
+    const template = procedureTemplate(policy);
+    return { year, window: { kind: template.window.kind, ...window }, review: template.review };
+  };
+  const cases: Array<[string, CompiledPolicy, number, { opensAt: Date; closesAt: Date }, string[], RegExp | null]> = [
+    ['Linyi, the first quarter (第十一条第（二）项 每年第一季度集中受理)', linyi, 2024, at('2024-01-02', '2024-03-31'), [], null],
+    ['Linyi, its very first and last days (CST)', linyi, 2023, { opensAt: new Date('2022-12-31T16:00:00Z'), closesAt: new Date('2023-03-31T23:59:59.999+08:00') }, [], null],
+    ['Linyi, a June window', linyi, 2024, at('2024-06-01', '2024-06-30'), ['window.opensAt', 'window.closesAt'], /第十一条第（二）项 \(002:4002\) receives applications from 2024-01-01 to 2024-03-31 only/],
+    ['Linyi, a Q1 window of another year than the program year', linyi, 2024, at('2023-01-03', '2023-03-31'), ['window.opensAt', 'window.closesAt'], /2024-01-01 to 2024-03-31/],
+    ['Linyi, a window running past 31 March', linyi, 2022, at('2022-03-01', '2022-04-01'), ['window.closesAt'], /closes on 2022-04-01 .*第十一条第（二）项/],
+    ['Zaozhuang, the fourth quarter (第六条)', zaozhuang, 2020, at('2020-10-08', '2020-12-31'), [], null],
+    ['Zaozhuang, a March window', zaozhuang, 2020, at('2020-03-02', '2020-03-31'), ['window.opensAt', 'window.closesAt'], /第六条 \(002:4489\) receives applications from 2020-10-01 to 2020-12-31/],
+    ['Liaocheng, a window closing 30 September (第六条第（二）项 截止时间为每年度的9月30日)', liaocheng, 2022, at('2022-07-01', '2022-09-30'), [], null],
+    ['Liaocheng, a window closing 15 October', liaocheng, 2022, at('2022-07-01', '2022-10-15'), ['window.closesAt'], /closes on 2022-10-15 .*第六条第（二）项 \(002:3909\) receives applications from 2022-01-01 to 2022-09-30/],
+    ['Beijing (no application window in its text), a June window', beijing, 2021, at('2021-06-01', '2021-06-30'), [], null],
+  ];
+
+  it.each(cases)('%s', (_name, policy, year, window, paths, message) => {
+    const problems = procedureProblems(policy, program(policy, year, window));
+    expect(problems.map((p) => p.path)).toEqual(paths);
+    for (const problem of problems) expect(problem.message).toMatch(message!);
+  });
+
+  it.each([
+    ['Linyi', linyi, { from: '01-01', to: '03-31' }, '第十一条第（二）项', '002:4002'],
+    ['Zaozhuang', zaozhuang, { from: '10-01', to: '12-31' }, '第六条', '002:4489'],
+    ['Liaocheng', liaocheng, { from: '01-01', to: '09-30' }, '第六条第（二）项', '002:3909'],
+  ])('%s: the template gives the months and cites the article at path window', (_name, policy, months, article, source) => {
+    const template = procedureTemplate(policy);
+    expect(template.window.months).toEqual(months);
+    expect(template.citations).toContainEqual({ path: 'window', article, source, requirement: expect.stringContaining(`from ${months.from} to ${months.to}`) });
+    expect(programProcedure(policy).citations.map((c) => c.path)).toContain('window');
+  });
+
+  it('Beijing, Foshan, Huangpu: no months in the template and no window citation', () => {
+    for (const policy of [beijing, foshan, huangpu]) {
+      const template = procedureTemplate(policy);
+      expect(template.window).not.toHaveProperty('months');
+      expect(template.citations.map((c) => c.path)).not.toContain('window');
     }
   });
 });

@@ -301,5 +301,6 @@ function compileRule(
     },
   };
   const apply = module.compile(rule, env);
-  return { kind: rule.kind, step: module.step, article: rule.article, source: rule.source, label: module.label, order: index, apply };
+  const window = module.window?.(rule);
+  return { kind: rule.kind, step: module.step, article: rule.article, source: rule.source, label: module.label, order: index, apply, ...(window ? { window } : {}) };
 }

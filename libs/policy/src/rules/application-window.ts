@@ -28,4 +28,10 @@ export const applicationWindowRule: RuleModule = {
       }
     };
   },
+  // A window without scope is the call's own window (every item is refused outside it), so a program's window must
+  // lie inside it; a scoped one only conditions some items, and a call may well run outside it for the others.
+  window(params) {
+    if (params.scope !== undefined) return undefined;
+    return { from: (params.from as string | undefined) ?? '01-01', to: (params.to as string | undefined) ?? '12-31' };
+  },
 };

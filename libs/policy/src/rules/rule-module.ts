@@ -2,7 +2,7 @@ import type { BilingualText } from '../contract';
 import type { ApplicantContext, TraceSource } from '../engine/work-item';
 import type { Scope, ScopeSpec } from '../match/scope';
 import type { Matcher } from '../match/matcher';
-import type { CompiledItem } from '../model';
+import type { CompiledItem, MonthDayWindow } from '../model';
 
 /** The evaluation steps, in order (FORMAT.md section 7). */
 export const RULE_STEPS = [
@@ -51,4 +51,6 @@ export interface RuleModule {
   properties: Record<string, object>;
   required?: string[];
   compile(params: Record<string, unknown>, env: CompileEnv): RuleApply | RequestRule;
+  /** The application window the rule sets for the whole call, if any (CompiledRule.window); called after compile. */
+  window?(params: Record<string, unknown>): MonthDayWindow | undefined;
 }

@@ -1,6 +1,6 @@
 import { cstDateOf } from '@subsidy/calendar';
 import { ErrorDetail } from '@subsidy/common';
-import { CallKind, CompiledPolicy, Cited } from '@subsidy/policy';
+import { applicationWindowOf, CallKind, CompiledPolicy, Cited } from '@subsidy/policy';
 import { REVIEW_STAGES, ReviewSettings } from '../core';
 
 /**
@@ -42,6 +42,11 @@ export interface ProgramTemplate {
     /** CST calendar dates: the window must open on or after earliestOpen and close on or before latestClose. */
     earliestOpen: string;
     latestClose: string | null;
+    /**
+     * When the text receives applications only in part of the year (rule `application_window`): the window must open
+     * and close between these `MM-DD` dates of the program's year. Absent when the text sets no such window.
+     */
+    months?: { from: string; to: string };
   };
   review: ReviewSettings;
   /** Each setting taken from the text, with its article. */
@@ -107,6 +112,8 @@ function settingCitations(policy: CompiledPolicy): ProcedureCitation[] {
   const out: ProcedureCitation[] = [];
   const at = (path: string, text: Cited, requirement: string) => out.push({ path, article: text.article, source: text.source, requirement });
   if (calls) at('window.kind', calls, `calls of kind ${calls.kinds.join(' or ')} only`);
+  const months = applicationWindowOf(policy);
+  if (months) at('window', months, `applications are received from ${months.from} to ${months.to} (MM-DD) of the program year only`);
   for (const stage of stages?.required ?? []) at(`review.stages.${stage}`, stages!, `requires ${STAGE_NAMES[stage]}`);
   if (formalCheck) at('review.formalCheckWorkingDays', formalCheck, `the formal check is done within ${formalCheck.workingDays} working days`);
   if (correction) at('review.correctionWorkingDays', correction, `the applicant has at least ${correction.workingDays} working days to correct`);
@@ -149,9 +156,16 @@ export function procedureTemplate(policy: CompiledPolicy): ProgramTemplate {
     publicity: publicity ? { days: publicity.days, unit: publicity.unit } : { ...PRODUCT_DEFAULTS.publicity },
     cityReviewedKinds: [],
   };
+  const months = applicationWindowOf(policy);
   return {
     policy: policyValidity(policy),
-    window: { kind: allowedKinds[0], allowedKinds, earliestOpen: policy.effectiveFrom, latestClose: policy.effectiveTo },
+    window: {
+      kind: allowedKinds[0],
+      allowedKinds,
+      earliestOpen: policy.effectiveFrom,
+      latestClose: policy.effectiveTo,
+      ...(months ? { months: { from: months.from, to: months.to } } : {}),
+    },
     review,
     citations: settingCitations(policy),
     defaults,
@@ -177,6 +191,8 @@ export function programProcedure(policy: CompiledPolicy): ProgramProcedureView {
 
 /** The parts of a program's configuration its text constrains. */
 export interface ProcedureSubject {
+  /** The program year: the text's application window (`MM-DD`) is taken in this year. */
+  year: number;
   window: { kind: CallKind; opensAt: Date; closesAt: Date };
   review: ReviewSettings;
 }
@@ -185,17 +201,28 @@ export interface ProcedureSubject {
  * Every way the configuration contradicts its text, by JSON path, each message naming the article (or, for the
  * window, the policy's validity). Empty when the program complies. The window is compared as CST calendar dates,
  * since validity is stated in dates: a window closing 2023-11-30 23:59 CST is inside a text valid to 2023-11-30.
+ * Where the text receives applications only in part of the year (application_window), the window must also lie in
+ * that part of the program year: the engine refuses every application dated outside it, so a program open at other
+ * times would take applications it can only price at nothing.
  */
 export function procedureProblems(policy: CompiledPolicy, subject: ProcedureSubject): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const { window, review } = subject;
   const inForce = (date: string) => policy.effectiveFrom <= date && (policy.effectiveTo === null || date <= policy.effectiveTo);
+  const months = applicationWindowOf(policy);
+  const received = months ? { from: `${subject.year}-${months.from}`, to: `${subject.year}-${months.to}`, by: cite(months) } : null;
   for (const [path, instant, verb] of [
     ['window.opensAt', window.opensAt, 'opens'],
     ['window.closesAt', window.closesAt, 'closes'],
   ] as const) {
     const date = cstDateOf(instant);
     if (!inForce(date)) problems.push({ path, message: `${verb} on ${date} (CST), outside the validity of its text: ${validityText(policy)}` });
+    if (received && (date < received.from || date > received.to)) {
+      problems.push({
+        path,
+        message: `${verb} on ${date} (CST), outside the application window of ${subject.year}: ${received.by} receives applications from ${received.from} to ${received.to} only`,
+      });
+    }
   }
 
   const { calls, stages, formalCheck, correction, publicity } = policy.procedure;
