@@ -4,3 +4,4 @@ export * from './http-exception.filter';
 export * from './validation';
 export * from './clock.module';
 export * from './uuid-param';
+export * from './field-validators';

@@ -7,7 +7,7 @@ export { PolicyEngineError, PolicyFileError, httpStatusFor, type PolicyErrorCode
 export type { CompiledPolicy, CompiledItem, CompiledRule, MonthDayWindow } from './model';
 export { applicationWindowOf, type ApplicationWindow } from './application-window-of';
 export { NO_PROCEDURE, type Procedure, type ProcedureStage, type CallKind, type Cited } from './procedure';
-export { loadPolicyRepository, lazyPolicyRepository, scanPolicies, repositoryOf, policyInForce, type PolicyRepository } from './load/repository';
+export { loadPolicyRepository, lazyPolicyRepository, scanPolicies, repositoryOf, policyInForce, isInForceOn, type PolicyRepository } from './load/repository';
 export { compilePolicyText, compilePolicyObject, type CompileOptions } from './load/compile-policy';
 export { fullPolicySchema } from './load/full-schema';
 export { findPolicyDir } from './load/find-policy-dir';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, cstToday } from '@subsidy/calendar';
 import { CLOCK } from '@subsidy/common';
-import { CompiledPolicy, Procedure } from '@subsidy/policy';
+import { CompiledPolicy, isInForceOn, Procedure } from '@subsidy/policy';
 import { RequestContextStore } from '@subsidy/tenancy';
 import { POLICY_REPOSITORY, PolicyRepository } from '../policy-repository.provider';
 
@@ -44,7 +44,7 @@ function toView(policy: CompiledPolicy, today: string): PolicyVersionView {
     issuers: policy.issuers,
     effectiveFrom: policy.effectiveFrom,
     effectiveTo: policy.effectiveTo,
-    inForce: policy.effectiveFrom <= today && (policy.effectiveTo === null || today <= policy.effectiveTo),
+    inForce: isInForceOn(policy, today),
     itemCount: policy.items.length,
     hash: policy.hash,
     procedure: policy.procedure,

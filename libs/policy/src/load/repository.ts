@@ -95,6 +95,11 @@ export function repositoryOf(dir: string, policies: CompiledPolicy[]): PolicyRep
   };
 }
 
+/** Whether the version is in force on the calendar date: effectiveFrom <= date <= effectiveTo (null = no end). */
+export function isInForceOn(policy: Pick<CompiledPolicy, 'effectiveFrom' | 'effectiveTo'>, date: string): boolean {
+  return policy.effectiveFrom <= date && (policy.effectiveTo === null || date <= policy.effectiveTo);
+}
+
 /**
  * The version in force on `date`: effectiveFrom <= date <= effectiveTo. When versions overlap, the latest
  * effectiveFrom wins (a newer version replaces the older one from its start).
@@ -104,7 +109,7 @@ export function policyInForce(repo: PolicyRepository, tenant: string, date: stri
   if (versions.length === 0) {
     throw new PolicyEngineError('unknown_tenant', `unknown tenant "${tenant}"; known tenants: ${repo.tenants().join(', ') || '(none)'}`);
   }
-  const inForce = versions.filter((p) => p.effectiveFrom <= date && (p.effectiveTo === null || date <= p.effectiveTo));
+  const inForce = versions.filter((p) => isInForceOn(p, date));
   if (inForce.length === 0) {
     const spans = versions.map((p) => `${p.id} ${p.effectiveFrom}..${p.effectiveTo ?? ''}`).join('; ');
     throw new PolicyEngineError('no_policy_in_force', `no policy of ${tenant} is in force on ${date} (versions: ${spans})`, '$.applicationDate');

@@ -1,6 +1,7 @@
 import { ErrorDetail } from '@subsidy/common';
 import { CompiledPolicy, ResultItem } from '@subsidy/policy';
 import { ProgramRecord } from '../core';
+import { ProgramPolicy } from '../programs/program-policy';
 
 /** An award item a call takes, as the applicant sees it. */
 export interface AcceptedItem {
@@ -36,6 +37,14 @@ export function rollingCallOf(program: Pick<ProgramRecord, 'windowKind'>, policy
   });
   const kinds = policy.procedure.calls?.kinds;
   return { article: limit.article, source: limit.source, acceptedItems: accepted, batchElsewhere: kinds?.includes('batch') ?? false };
+}
+
+/** The program's limited rolling call with the policy that limits it, or null; a batch program never reads its policy. */
+export function limitedRollingCall(program: ProgramRecord, programPolicy: ProgramPolicy): { call: RollingCall; policy: CompiledPolicy } | null {
+  if (program.windowKind !== 'rolling') return null;
+  const policy = programPolicy.resolve(program);
+  const call = rollingCallOf(program, policy);
+  return call ? { call, policy } : null;
 }
 
 /** 「国际质量比对提升示范项目（第九条第（一）项）、…（第十二条）」: the accepted items as one sentence, built from their names. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AwardCalculationError } from '@subsidy/awards';
-import { CalcRequest, evaluateWithPolicy, PolicyEngineError, PolicyRef, ResultItem, validateRequest } from '@subsidy/policy';
+import { CalcRequest, evaluateWithPolicy, isInForceOn, PolicyEngineError, PolicyRef, ResultItem, validateRequest } from '@subsidy/policy';
 import { EntityManager } from 'typeorm';
 import { ApplicantSnapshot } from '../applications/applicant-facts';
 import { ApplicationAchievements } from '../applications/application-achievements';
@@ -42,7 +42,7 @@ export class AwardEstimator {
     applicationDate: string,
   ): Promise<AwardEstimate> {
     const policy = this.programPolicy.resolve(program);
-    if (applicationDate < policy.effectiveFrom || (policy.effectiveTo !== null && applicationDate > policy.effectiveTo)) {
+    if (!isInForceOn(policy, applicationDate)) {
       throw new PolicyNotInForceError(policy, applicationDate);
     }
     const achievements = await ApplicationAchievements.list(manager, application.id);

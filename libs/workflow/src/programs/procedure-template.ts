@@ -1,6 +1,6 @@
 import { cstDateOf } from '@subsidy/calendar';
 import { ErrorDetail } from '@subsidy/common';
-import { applicationWindowOf, CallKind, CompiledPolicy, Cited } from '@subsidy/policy';
+import { applicationWindowOf, CallKind, CompiledPolicy, Cited, isInForceOn } from '@subsidy/policy';
 import { REVIEW_STAGES, ReviewSettings } from '../core';
 
 /**
@@ -94,7 +94,6 @@ const STAGE_NAMES: Record<(typeof REVIEW_STAGES)[number], string> = {
 };
 
 const cite = (text: Cited): string => `${text.article} (${text.source})`;
-const unitName = (unit: 'calendar' | 'working'): string => (unit === 'working' ? 'working' : 'calendar');
 
 export function policyValidity(policy: CompiledPolicy): PolicyValidity {
   return { id: policy.id, title: policy.title, effectiveFrom: policy.effectiveFrom, effectiveTo: policy.effectiveTo };
@@ -117,7 +116,7 @@ function settingCitations(policy: CompiledPolicy): ProcedureCitation[] {
   for (const stage of stages?.required ?? []) at(`review.stages.${stage}`, stages!, `requires ${STAGE_NAMES[stage]}`);
   if (formalCheck) at('review.formalCheckWorkingDays', formalCheck, `the formal check is done within ${formalCheck.workingDays} working days`);
   if (correction) at('review.correctionWorkingDays', correction, `the applicant has at least ${correction.workingDays} working days to correct`);
-  if (publicity) at('review.publicity', publicity, `publicity of ${publicity.days} ${unitName(publicity.unit)} days`);
+  if (publicity) at('review.publicity', publicity, `publicity of ${publicity.days} ${publicity.unit} days`);
   return out;
 }
 
@@ -142,7 +141,7 @@ export function procedureTemplate(policy: CompiledPolicy): ProgramTemplate {
   if (!correction) defaults.push({ path: 'review.correctionWorkingDays', note: `the text sets no correction period; ${PRODUCT_DEFAULTS.correctionWorkingDays} working days by default` });
   if (!publicity) {
     const { days, unit } = PRODUCT_DEFAULTS.publicity;
-    defaults.push({ path: 'review.publicity', note: `the text sets no publicity period; ${days} ${unitName(unit)} days by default` });
+    defaults.push({ path: 'review.publicity', note: `the text sets no publicity period; ${days} ${unit} days by default` });
   }
   if (stageSettings.expert_review) defaults.push({ path: 'review.panel', note: 'the text fixes no panel size or rubric; a 3-expert panel (quorum 2) and a generic 100-point rubric by default' });
   const panel = PRODUCT_DEFAULTS.panel;
@@ -208,7 +207,6 @@ export interface ProcedureSubject {
 export function procedureProblems(policy: CompiledPolicy, subject: ProcedureSubject): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const { window, review } = subject;
-  const inForce = (date: string) => policy.effectiveFrom <= date && (policy.effectiveTo === null || date <= policy.effectiveTo);
   const months = applicationWindowOf(policy);
   const received = months ? { from: `${subject.year}-${months.from}`, to: `${subject.year}-${months.to}`, by: cite(months) } : null;
   for (const [path, instant, verb] of [
@@ -216,7 +214,7 @@ export function procedureProblems(policy: CompiledPolicy, subject: ProcedureSubj
     ['window.closesAt', window.closesAt, 'closes'],
   ] as const) {
     const date = cstDateOf(instant);
-    if (!inForce(date)) problems.push({ path, message: `${verb} on ${date} (CST), outside the validity of its text: ${validityText(policy)}` });
+    if (!isInForceOn(policy, date)) problems.push({ path, message: `${verb} on ${date} (CST), outside the validity of its text: ${validityText(policy)}` });
     if (received && (date < received.from || date > received.to)) {
       problems.push({
         path,
@@ -250,7 +248,7 @@ export function procedureProblems(policy: CompiledPolicy, subject: ProcedureSubj
   if (publicity && (review.publicity.days !== publicity.days || review.publicity.unit !== publicity.unit)) {
     problems.push({
       path: 'review.publicity',
-      message: `must be ${publicity.days} ${unitName(publicity.unit)} days (it is ${review.publicity.days} ${unitName(review.publicity.unit)} days): ${cite(publicity)} fixes the publicity period`,
+      message: `must be ${publicity.days} ${publicity.unit} days (it is ${review.publicity.days} ${review.publicity.unit} days): ${cite(publicity)} fixes the publicity period`,
     });
   }
   return problems;

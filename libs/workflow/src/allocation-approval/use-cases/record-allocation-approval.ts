@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
-import { Clock, cstDateOf, cstToday, isCalendarDate } from '@subsidy/calendar';
-import { CLOCK, ErrorDetail, ValidationFailedError } from '@subsidy/common';
+import { Clock, cstDateOf, cstToday } from '@subsidy/calendar';
+import { CLOCK, ValidationFailedError } from '@subsidy/common';
 import { queryRows, TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { InvalidStateError, ProgramStore } from '../../core';
@@ -13,6 +13,7 @@ import {
 } from '../allocation-approval-errors';
 import { AllocationApprovalRecord, AllocationApprovalStore } from '../allocation-approval-record';
 
+/** Shape-checked by the HTTP layer (RecordAllocationApprovalDto: texts trimmed and not blank, a real date, whole fen). */
 export interface RecordAllocationApprovalCommand {
   programId: string;
   /** The approving body as named on the approval; defaults to the body the policy names (procedure.allocationApproval.by). */
@@ -25,8 +26,6 @@ export interface RecordAllocationApprovalCommand {
   approvedTotalFen: number;
   note?: string;
 }
-
-const MAX = { approvedBy: 200, documentNo: 100, note: 2000 } as const;
 
 /**
  * Records the approval of a program's allocation by the higher authority its policy names (Foshan 第十三条: 由市质监局提出
@@ -43,10 +42,9 @@ export class RecordAllocationApproval {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute(actor: Actor, command: RecordAllocationApprovalCommand): Promise<AllocationApprovalRecord> {
-    const input = validate(command);
+  execute(actor: Actor, input: RecordAllocationApprovalCommand): Promise<AllocationApprovalRecord> {
     return this.transactions.run(async (manager) => {
-      const program = await ProgramStore.lock(manager, command.programId);
+      const program = await ProgramStore.lock(manager, input.programId);
       const existing = await AllocationApprovalStore.find(manager, program.id);
       if (existing) throw new AllocationAlreadyApprovedError(existing.documentNo, existing.approvedOn);
       if (program.status !== 'publicized') {
@@ -83,7 +81,8 @@ export class RecordAllocationApproval {
         applicationIds: list.applicationIds,
         article: required.article,
         source: required.source,
-        note: input.note,
+        // A blank note is no note.
+        note: input.note || null,
         recordedBy: actor.id,
         recordedAt: now.toISOString(),
       };
@@ -92,7 +91,7 @@ export class RecordAllocationApproval {
         action: 'program.allocation-approved',
         entityType: 'program',
         entityId: program.id,
-        reason: input.note ?? `${required.article}：资金分配具体额度报${required.by}批准`,
+        reason: record.note ?? `${required.article}：资金分配具体额度报${required.by}批准`,
         data: {
           approvedBy: record.approvedBy,
           requiredBy: required.by,
@@ -107,38 +106,6 @@ export class RecordAllocationApproval {
       return record;
     });
   }
-}
-
-interface ValidInput {
-  approvedBy: string | undefined;
-  documentNo: string;
-  approvedOn: string;
-  approvedTotalFen: number;
-  note: string | null;
-}
-
-/** Checks the command itself (also for callers other than the HTTP layer); every failing field is named. */
-function validate(command: RecordAllocationApprovalCommand): ValidInput {
-  const details: ErrorDetail[] = [];
-  const text = (path: keyof typeof MAX, value: unknown, required: boolean): string | undefined => {
-    if (value === undefined || value === null) {
-      if (required) details.push({ path, message: `${path} is required` });
-      return undefined;
-    }
-    const trimmed = typeof value === 'string' ? value.trim() : '';
-    if (trimmed === '') details.push({ path, message: `${path} must be a non-empty text` });
-    else if (trimmed.length > MAX[path]) details.push({ path, message: `${path} must be at most ${MAX[path]} characters` });
-    return trimmed;
-  };
-  const approvedBy = text('approvedBy', command.approvedBy, false);
-  const documentNo = text('documentNo', command.documentNo, true);
-  const note = command.note === undefined || command.note === null || command.note.trim() === '' ? undefined : text('note', command.note, false);
-  if (!isCalendarDate(command.approvedOn)) details.push({ path: 'approvedOn', message: `${String(command.approvedOn)} is not a calendar date YYYY-MM-DD` });
-  if (!Number.isSafeInteger(command.approvedTotalFen) || command.approvedTotalFen < 0) {
-    details.push({ path: 'approvedTotalFen', message: 'approvedTotalFen must be a whole number of fen, 0 or more' });
-  }
-  if (details.length > 0) throw new ValidationFailedError(`Invalid request: ${[...new Set(details.map((d) => d.path))].join(', ')}`, details);
-  return { approvedBy, documentNo: documentNo!, approvedOn: command.approvedOn, approvedTotalFen: command.approvedTotalFen, note: note ?? null };
 }
 
 function invalid(path: string, message: string): ValidationFailedError {

@@ -9,7 +9,7 @@ import { ProgramPolicy } from '../../programs/program-policy';
 import { applicantAsSubmitted } from '../applicant-facts';
 import { ApplicationAccess } from '../application-access';
 import { ApplicationAchievements } from '../application-achievements';
-import { AcceptedItem, acceptedItemsText, rollingCallOf, rollingCallProblems } from '../rolling-call';
+import { AcceptedItem, acceptedItemsText, limitedRollingCall, rollingCallProblems } from '../rolling-call';
 
 export interface EstimateAwardCommand {
   actor: Actor;
@@ -48,10 +48,9 @@ export class EstimateAward {
       const applicationDate = application.submittedAt ? cstDateOf(application.submittedAt) : cstToday(this.clock);
       const estimate = await this.estimator.estimate(manager, application, program, applicant, applicationDate);
       const view: EstimateView = { applicationId: application.id, ...estimate };
-      if (program.windowKind !== 'rolling') return view;
-      const policy = this.programPolicy.resolve(program);
-      const call = rollingCallOf(program, policy);
-      if (!call) return view;
+      const limited = limitedRollingCall(program, this.programPolicy);
+      if (!limited) return view;
+      const { call, policy } = limited;
       const notAccepted = rollingCallProblems(call, await ApplicationAchievements.list(manager, application.id), estimate.items, policy);
       return { ...view, rollingCall: { article: call.article, source: call.source, text: acceptedItemsText(call), acceptedItems: call.acceptedItems, notAccepted } };
     });

@@ -13,7 +13,7 @@ import { ApplicationAchievements } from '../application-achievements';
 import { AchievementsInvalidError, NotAcceptedAllYearError } from '../application-errors';
 import { validateAchievements } from '../achievement-validation';
 import { currentApplicant } from '../applicant-facts';
-import { rollingCallOf, rollingCallProblems } from '../rolling-call';
+import { limitedRollingCall, rollingCallProblems } from '../rolling-call';
 
 export interface ReplaceAchievementsCommand {
   actor: Actor;
@@ -48,14 +48,11 @@ export class ReplaceAchievements {
       // Priced by the estimator itself (it reads the stored list, hence after the write): the check sees exactly the
       // items the estimate will show. A refusal throws, and the transaction takes the write back.
       const program = await ProgramStore.get(manager, application.programId);
-      if (program.windowKind === 'rolling') {
-        const policy = this.programPolicy.resolve(program);
-        const call = rollingCallOf(program, policy);
-        if (call) {
-          const estimate = await this.estimator.estimate(manager, application, program, applicant, today);
-          const problems = rollingCallProblems(call, checked.achievements, estimate.items, policy);
-          if (problems.length > 0) throw new NotAcceptedAllYearError(problems);
-        }
+      const limited = limitedRollingCall(program, this.programPolicy);
+      if (limited) {
+        const estimate = await this.estimator.estimate(manager, application, program, applicant, today);
+        const problems = rollingCallProblems(limited.call, checked.achievements, estimate.items, limited.policy);
+        if (problems.length > 0) throw new NotAcceptedAllYearError(problems);
       }
       await manager.query(`update applications set updated_at = $2 where id = $1`, [application.id, this.clock.now()]);
       await this.audit.record(manager, {

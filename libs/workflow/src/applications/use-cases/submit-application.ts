@@ -15,7 +15,7 @@ import { ApplicationAchievements } from '../application-achievements';
 import { NotAcceptedAllYearError, SubmissionIncompleteError } from '../application-errors';
 import { AwardEstimator } from '../../pricing/award-estimator';
 import { ProgramPolicy } from '../../programs/program-policy';
-import { rollingCallOf, rollingCallProblems } from '../rolling-call';
+import { limitedRollingCall, rollingCallProblems } from '../rolling-call';
 import { enqueueYearRescreen } from '../../review/panel/year-rescreen';
 
 export interface SubmitApplicationCommand {
@@ -148,11 +148,9 @@ export class SubmitApplication {
    * or a draft saved before the limit was encoded). 422 naming each refused achievement; the throw leaves all as it was.
    */
   private async assertTakenByCall(manager: EntityManager, application: ApplicationRecord, program: ProgramRecord, priced: ResultItem[]): Promise<void> {
-    if (program.windowKind !== 'rolling') return;
-    const policy = this.programPolicy.resolve(program);
-    const call = rollingCallOf(program, policy);
-    if (!call) return;
-    const problems = rollingCallProblems(call, await ApplicationAchievements.list(manager, application.id), priced, policy);
+    const limited = limitedRollingCall(program, this.programPolicy);
+    if (!limited) return;
+    const problems = rollingCallProblems(limited.call, await ApplicationAchievements.list(manager, application.id), priced, limited.policy);
     if (problems.length > 0) throw new NotAcceptedAllYearError(problems);
   }
 

@@ -4,12 +4,13 @@ import { Clock } from '@subsidy/calendar';
 import { CLOCK } from '@subsidy/common';
 import { Notifier } from '@subsidy/notifications';
 import { ApplicationJobPayload, JobHandler, QueueJobHandler } from '@subsidy/queue';
-import { screenExperts } from '@subsidy/review';
+import { Expert, screenExperts } from '@subsidy/review';
 import { SYSTEM_ACTOR } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
 import { ApplicationStore, ProgramStore } from '../../core';
 import { ProgramPolicy } from '../../programs/program-policy';
-import { planPanelExclusion, yearExclusionRule } from '../panel/exclusion-plan';
+import { planPanelExclusion } from '../panel/exclusion-plan';
+import { explainExcluded } from '../panel/panel-exclusion';
 import { loadExpertPool } from '../panel/expert-pool';
 import { PanelStore } from '../panel/panel-store';
 import { PanelTopUps } from '../panel/panel-top-ups';
@@ -38,12 +39,15 @@ export class PanelYearRescreenHandler implements QueueJobHandler<'workflow', 'pa
     if (!submitted) return;
     const program = await ProgramStore.get(manager, submitted.programId);
     // Locked one by one in id order, so two of these jobs never wait on each other in a cycle.
-    for (const applicationId of await openPanelsOfYear(manager, program.year, submitted.id)) {
-      await this.rescreen(manager, payload.tenantId, applicationId, submitted.id);
+    const open = await openPanelsOfYear(manager, program.year, submitted.id);
+    if (open.length === 0) return;
+    const pool = await loadExpertPool(manager);
+    for (const applicationId of open) {
+      await this.rescreen(manager, payload.tenantId, applicationId, submitted.id, pool);
     }
   }
 
-  private async rescreen(manager: EntityManager, tenantId: string, applicationId: string, triggeredBy: string): Promise<void> {
+  private async rescreen(manager: EntityManager, tenantId: string, applicationId: string, triggeredBy: string, pool: Expert[]): Promise<void> {
     const application = await ApplicationStore.lock(manager, applicationId);
     if (application.status !== 'expert_review') return;
     const panel = await PanelStore.find(manager, application.id);
@@ -51,23 +55,17 @@ export class PanelYearRescreenHandler implements QueueJobHandler<'workflow', 'pa
     const program = await ProgramStore.get(manager, application.programId);
     if (!program.review.panel) return;
     const procedure = this.programPolicy.resolve(program).procedure;
-    if (!yearExclusionRule(procedure, program)) return;
     const plan = await planPanelExclusion(manager, procedure, application, program);
-    const members = await PanelStore.members(manager, application.id);
-    const { excluded } = screenExperts(sittingExperts(panel, members, await loadExpertPool(manager)), plan.exclusion);
-    if (excluded.length === 0 || !plan.rule) return;
     const rule = plan.rule;
+    if (!rule) return;
+    const members = await PanelStore.members(manager, application.id);
+    const { excluded } = screenExperts(sittingExperts(panel, members, pool), plan.exclusion);
+    if (excluded.length === 0) return;
     const ruledOut = excluded.map((x) => x.expert.id);
-    const experts = excluded.map((x) => ({
-      expertId: x.expert.id,
-      hadScored: members.some((m) => m.expertId === x.expert.id && m.status === 'scored'),
-      reasons: x.reasons.map((r) =>
-        r.code === 'affiliated_uscc'
-          ? { ...r, sources: plan.usccSources[r.uscc] ?? [] }
-          : r.code === 'affiliated_organization'
-            ? { ...r, sources: plan.organizationSources[r.organizationId] ?? [] }
-            : r,
-      ),
+    const experts = explainExcluded(excluded, plan).map(({ expertId, reasons }) => ({
+      expertId,
+      hadScored: members.some((m) => m.expertId === expertId && m.status === 'scored'),
+      reasons,
     }));
     const why = `${rule.article}: ${ruledOut.length} panel expert(s) work for a unit that applied, or is a partner in an application, in ${rule.year} (application ${triggeredBy})`;
     await PanelStore.setStatus(manager, application.id, ruledOut, 'removed');

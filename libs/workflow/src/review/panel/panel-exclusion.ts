@@ -1,4 +1,4 @@
-import { ExclusionGrounds, ExclusionRuleCitation, PanelExclusion } from '@subsidy/review';
+import { ExcludedExpert, ExclusionGrounds, ExclusionRuleCitation, PanelExclusion } from '@subsidy/review';
 
 type Achievements = ReadonlyArray<{ achievementId: string; payload: Record<string, unknown> }>;
 
@@ -98,4 +98,18 @@ export function buildPanelExclusion(sources: ExclusionSources): ExclusionPlan {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Each excluded expert with the grounds of every reason (which application or unit put them out), for audit records. */
+export function explainExcluded(excluded: readonly ExcludedExpert[], plan: Pick<ExclusionPlan, 'usccSources' | 'organizationSources'>) {
+  return excluded.map((x) => ({
+    expertId: x.expert.id,
+    reasons: x.reasons.map((r) =>
+      r.code === 'affiliated_uscc'
+        ? { ...r, sources: plan.usccSources[r.uscc] ?? [] }
+        : r.code === 'affiliated_organization'
+          ? { ...r, sources: plan.organizationSources[r.organizationId] ?? [] }
+          : r,
+    ),
+  }));
 }

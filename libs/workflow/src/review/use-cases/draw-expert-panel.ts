@@ -12,7 +12,7 @@ import { planPanelExclusion } from '../panel/exclusion-plan';
 import { loadExpertPool } from '../panel/expert-pool';
 import { PanelSchedule } from '../panel/panel-schedule';
 import { PanelStore } from '../panel/panel-store';
-import { ExclusionPlan } from '../panel/panel-exclusion';
+import { ExclusionPlan, explainExcluded } from '../panel/panel-exclusion';
 import { panelView, PanelView } from '../panel/panel-view';
 import { ReviewNotConfiguredError } from '../review-errors';
 import { ReviewSteps } from '../review-steps';
@@ -58,16 +58,7 @@ export class DrawExpertPanel {
       await PanelStore.create(manager, tenantId, application.id, draw, dueAt);
       await PanelStore.invite(manager, tenantId, application.id, memberIds, draw.round);
       await this.schedule.scheduleRound(manager, tenantId, application.id, draw.round, dueAt, settings.reminderHoursBefore);
-      const excluded = draw.excluded.map((x) => ({
-        expertId: x.expert.id,
-        reasons: x.reasons.map((r) =>
-          r.code === 'affiliated_uscc'
-            ? { ...r, sources: plan.usccSources[r.uscc] ?? [] }
-            : r.code === 'affiliated_organization'
-              ? { ...r, sources: plan.organizationSources[r.organizationId] ?? [] }
-              : r,
-        ),
-      }));
+      const excluded = explainExcluded(draw.excluded, plan);
       await ReviewSteps.append(manager, tenantId, {
         applicationId: application.id,
         stage: 'expert_review',
