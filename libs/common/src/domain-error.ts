@@ -2,6 +2,14 @@ export interface ErrorDetail {
   /** JSON path of the offending field, e.g. `achievements[0].level`; empty when the error concerns the whole request. */
   path: string;
   message: string;
+  /** The same message in Chinese, where the module wrote one; the HTTP layer shows it to Chinese readers. */
+  messageZh?: string;
+}
+
+/** A message a user reads, in Chinese (the default) and English; the HTTP layer picks one by `Accept-Language`. */
+export interface Localized {
+  zh: string;
+  en: string;
 }
 
 /**
@@ -12,11 +20,14 @@ export abstract class DomainError extends Error {
   abstract readonly code: string;
   abstract readonly status: number;
   readonly details: ErrorDetail[];
+  /** Both languages when the module wrote both; `message` stays the English text for logs. */
+  readonly localized?: Localized;
 
-  constructor(message: string, details: ErrorDetail[] = []) {
-    super(message);
+  constructor(message: string | Localized, details: ErrorDetail[] = []) {
+    super(typeof message === 'string' ? message : message.en);
     this.name = new.target.name;
     this.details = details;
+    if (typeof message !== 'string') this.localized = message;
   }
 }
 

@@ -16,6 +16,16 @@ const STATUS_CODES: Record<number, string> = {
   429: 'too_many_requests',
 };
 
+/**
+ * Chinese unless the reader's first language is English: the product's users read Chinese, and a client that says
+ * nothing gets Chinese too.
+ */
+export function prefersEnglish(acceptLanguage: string | string[] | undefined): boolean {
+  const header = Array.isArray(acceptLanguage) ? acceptLanguage[0] : acceptLanguage;
+  const first = header?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en');
+}
+
 /** Renders every error as `{ code, message, details }`; unexpected errors are logged and never leak a stack trace. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -25,7 +35,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { id?: string }>();
-    const { status, body } = this.toBody(exception);
+    const { status, body } = this.toBody(exception, prefersEnglish(request.headers['accept-language']));
     body.requestId = typeof request.id === 'string' ? request.id : undefined;
     if (status >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     if (response.headersSent) return;
@@ -33,9 +43,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     response.status(status).json(body);
   }
 
-  private toBody(exception: unknown): { status: number; body: ErrorBody } {
+  private toBody(exception: unknown, english: boolean): { status: number; body: ErrorBody } {
     if (exception instanceof DomainError) {
-      return { status: exception.status, body: { code: exception.code, message: exception.message, details: exception.details } };
+      const message = exception.localized ? (english ? exception.localized.en : exception.localized.zh) : exception.message;
+      const details = exception.details.map(({ path, message: en, messageZh }) => ({ path, message: english || !messageZh ? en : messageZh }));
+      return { status: exception.status, body: { code: exception.code, message, details } };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
