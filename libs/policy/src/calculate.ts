@@ -7,7 +7,7 @@ import { validateRequest } from './validate-request';
 /** Evaluates a validated request with the tenant's policy in force on its applicationDate. */
 export function evaluate(repo: PolicyRepository, tenantId: string, request: CalcRequest): CalcResult {
   const policy = policyInForce(repo, tenantId, request.applicationDate);
-  return evaluateWithPolicy(policy, request);
+  return evaluateWithPolicy(policy, request, repo.geography?.(tenantId));
 }
 
 /**

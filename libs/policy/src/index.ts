@@ -17,3 +17,5 @@ export { evaluateWithPolicy } from './engine/evaluate';
 export { whatIf, whatIfVersions, type WhatIfReport, type WhatIfLine } from './what-if';
 export { largestRemainder, parseYuan, percentOf, formatYuan } from './money';
 export { ruleKinds } from './rules';
+export { placeApplicant, divisionCodeOf, type Placement, type TenantGeography } from './placement/placement';
+export { readTenantGeography } from './placement/geography-file';

@@ -1,5 +1,6 @@
 import type { CalcRequest, CalcResult } from './contract';
 import { evaluateWithPolicy } from './engine/evaluate';
+import type { TenantGeography } from './placement/placement';
 import { PolicyEngineError } from './errors';
 import type { PolicyRepository } from './load/repository';
 import type { CompiledPolicy } from './model';
@@ -46,9 +47,9 @@ function grandTotal(result: CalcResult): number {
  * Evaluates the same applicants under two policy versions (or a draft compiled with compilePolicyText) and reports
  * the difference per award item and in total. Item ids are the join key, so keep ids stable across versions.
  */
-export function whatIf(request: CalcRequest, baseline: CompiledPolicy, candidate: CompiledPolicy): WhatIfReport {
-  const before = evaluateWithPolicy(baseline, request);
-  const after = evaluateWithPolicy(candidate, request);
+export function whatIf(request: CalcRequest, baseline: CompiledPolicy, candidate: CompiledPolicy, geography?: TenantGeography): WhatIfReport {
+  const before = evaluateWithPolicy(baseline, request, geography);
+  const after = evaluateWithPolicy(candidate, request, geography);
   const b = totalsByItem(before);
   const c = totalsByItem(after);
   const ids = [...new Set([...b.keys(), ...c.keys()])].sort();
@@ -87,5 +88,5 @@ export function whatIfVersions(repo: PolicyRepository, tenant: string, request: 
     }
     return policy;
   };
-  return whatIf(request, find(baselineId), find(candidateId));
+  return whatIf(request, find(baselineId), find(candidateId), repo.geography?.(tenant));
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import { rmSync } from 'fs';
 import { join } from 'path';
 import { scanPolicies, type CompiledPolicy } from '@subsidy/policy';
+import { loadTenantDefinitions } from '@subsidy/tenancy';
 import { buildCli, cliEnv, ROOT } from './support/build-cli';
 
 jest.setTimeout(180_000);
@@ -62,6 +63,75 @@ describe('calc command', () => {
       }
     });
   }
+
+  describe('an applicant without `district` is placed by its credit code (characters 3–8)', () => {
+    const tenants = loadTenantDefinitions(join(ROOT, 'config', 'tenants'));
+    const run = (tenant: string, request: Record<string, unknown>) => {
+      const { status, stdout, stderr } = calc(['--tenant', tenant], JSON.stringify(request));
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+      return JSON.parse(stdout).applicants[0].items as Array<{ amountFen: number; reasons: string[]; trace: Array<{ text: { zh: string } }> }>;
+    };
+    const withUscc = (policy: CompiledPolicy, division: string) => {
+      const request = JSON.parse(requestFor(policy));
+      delete request.applicants[0].district;
+      request.applicants[0].uscc = `91${division}MA3C4X5Y6Z`;
+      return request;
+    };
+
+    const declaring = (policy: CompiledPolicy, district: string) => {
+      const request = JSON.parse(requestFor(policy));
+      request.applicants[0].district = district;
+      return request;
+    };
+    /** Items the policy's registered_in_tenant rules reach: those an applicant of another city loses. */
+    const reached = (items: Array<{ reasons: string[] }>) => items.map((i) => i.reasons.includes('ineligible_applicant'));
+
+    for (const policy of policies) {
+      const tenant = tenants.find((t) => t.id === policy.tenant);
+      const district = tenant?.districts.find((d) => policy.districts.includes(d.nameZh));
+
+      it(`${policy.tenant}: a code of ${district?.nameZh} prices as if the district were declared, and says which code it read`, () => {
+        if (!tenant || !district) throw new Error(`no district of ${policy.tenant} with a division code`);
+        const expected = run(policy.tenant, declaring(policy, district.nameZh)).map((i) => i.amountFen);
+        const rule = reached(run(policy.tenant, declaring(policy, '外地')));
+        const items = run(policy.tenant, withUscc(policy, district.code));
+        expect(items.map((i) => i.amountFen)).toEqual(expected);
+        items.forEach((item, i) => {
+          if (rule[i]) expect(item.trace.map((t) => t.text.zh).join()).toContain(`${district.code} 确定注册地为${district.nameZh}`);
+        });
+      });
+
+      it(`${policy.tenant}: the tenant's own division ${tenant?.divisionCode} is registered in the tenant`, () => {
+        if (!tenant) throw new Error(`no tenant file for ${policy.tenant}`);
+        const items = run(policy.tenant, withUscc(policy, tenant.divisionCode));
+        for (const item of items) expect(item.reasons).not.toContain('ineligible_applicant');
+      });
+
+      it(`${policy.tenant}: a code of another city (Hangzhou Xihu, 330106) loses what an applicant of another city loses`, () => {
+        const outsider = run(policy.tenant, declaring(policy, '外地'));
+        const items = run(policy.tenant, withUscc(policy, '330106'));
+        expect(items.map((i) => [i.amountFen, i.reasons])).toEqual(outsider.map((i) => [i.amountFen, i.reasons]));
+        items.forEach((item, i) => {
+          if (reached(outsider)[i]) expect(item.trace.map((t) => t.text.zh).join()).toContain('330106');
+        });
+      });
+    }
+
+    it('the registration rule reaches these requests in most tenants, so the checks above are not empty', () => {
+      const reaching = policies.filter((policy) => reached(run(policy.tenant, declaring(policy, '外地'))).some(Boolean)).map((p) => p.tenant);
+      expect(reaching).toEqual(expect.arrayContaining(['beijing', 'weihai', 'tianjin']));
+    });
+
+    it('exits 2 naming the field when the code cannot place the applicant (the province above Weihai)', () => {
+      const weihai = policies.find((p) => p.tenant === 'weihai');
+      if (!weihai) throw new Error('weihai policy missing');
+      const { status, stdout, stderr } = calc(['--tenant', 'weihai'], JSON.stringify(withUscc(weihai, '370000')));
+      expect(status).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/^invalid_request: \$\.applicants\[0\]\.district: /);
+    });
+  });
 
   it('exits 2 naming the JSON path of a bad field', () => {
     const weihai = policies.find((p) => p.tenant === 'weihai');

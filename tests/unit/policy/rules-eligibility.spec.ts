@@ -1,4 +1,5 @@
-import { amounts, leader, policyWithRules, reasons, run, standard } from './support/policy-fixture';
+import { evaluateWithPolicy } from '@subsidy/policy';
+import { amounts, applicantWith, leader, policyWithRules, reasons, requestOf, run, standard } from './support/policy-fixture';
 
 describe('eligibility rules', () => {
   it('applicant_kind rejects other applicant kinds', () => {
@@ -12,9 +13,28 @@ describe('eligibility rules', () => {
   it('registered_in_tenant checks the district, with exempt kinds', () => {
     const policy = policyWithRules('  - { kind: registered_in_tenant, article: 第二条, source: "002:2", exemptKinds: [service_agency] }\n');
     expect(reasons(run(policy, [standard('a1')], { district: '外区' }))).toEqual({ a1: ['ineligible_applicant'] });
-    expect(reasons(run(policy, [standard('a1')], { district: undefined }))).toEqual({ a1: ['ineligible_applicant'] });
+    // No district and no map to read the credit code against: the caller is told which field, never silently refused.
+    expect(() => run(policy, [standard('a1')], { district: undefined })).toThrow(/\$\.applicants\[0\]\.district/);
     expect(amounts(run(policy, [standard('a1')], { district: '乙区' }))).toEqual({ a1: 50_000_000 });
     expect(amounts(run(policy, [standard('a1')], { district: '外区', kind: 'service_agency' }))).toEqual({ a1: 50_000_000 });
+  });
+
+  it('registered_in_tenant places an applicant without a district by its credit code, naming the code read', () => {
+    const policy = policyWithRules('  - { kind: registered_in_tenant, article: 第二条, source: "002:2" }\n');
+    const geography = { divisionCode: '370100', districts: [{ code: '370102', name: '甲区' }] };
+    const place = (division: string) =>
+      evaluateWithPolicy(policy, requestOf([applicantWith([standard('a1')], { district: undefined, uscc: `91${division}MA3C4X5Y6Z` })]), geography);
+    const inDistrict = place('370102');
+    expect(amounts(inDistrict)).toEqual({ a1: 50_000_000 });
+    expect(inDistrict.applicants[0].items[0].trace.map((t) => t.text.zh).join()).toContain('370102 确定注册地为甲区');
+    const inCity = place('370100');
+    expect(amounts(inCity)).toEqual({ a1: 50_000_000 });
+    expect(inCity.applicants[0].items[0].trace.map((t) => t.text.zh).join()).toContain('所在区县未定');
+    const elsewhere = place('330106');
+    expect(reasons(elsewhere)).toEqual({ a1: ['ineligible_applicant'] });
+    expect(elsewhere.applicants[0].items[0].trace.at(-1)).toMatchObject({ rule: 'registered_in_tenant', article: '第二条', amountFen: 0 });
+    expect(elsewhere.applicants[0].items[0].trace.at(-1)?.text.zh).toContain('330106');
+    expect(() => place('370000')).toThrow(/\$\.applicants\[0\]\.district/);
   });
 
   it('drafting_rank limits lead and participant ranks', () => {

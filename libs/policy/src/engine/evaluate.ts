@@ -1,6 +1,7 @@
 import type { CalcRequest, CalcResult } from '../contract';
 import { PolicyEngineError } from '../errors';
 import type { CompiledPolicy, CompiledRule } from '../model';
+import { placeApplicant, type TenantGeography } from '../placement/placement';
 import { paymentPlanOf } from '../rules/payment';
 import { matchAchievement } from './match-item';
 import { mergeParts } from './merge-parts';
@@ -50,7 +51,7 @@ function runApplicantRules(rules: CompiledRule[], p: Prepared): void {
  * sorted by id; rules over the whole request (step `request_totals`) break ties by applicant and id; so the result
  * does not depend on the order of the request.
  */
-export function evaluateWithPolicy(policy: CompiledPolicy, request: CalcRequest): CalcResult {
+export function evaluateWithPolicy(policy: CompiledPolicy, request: CalcRequest, geography?: TenantGeography): CalcResult {
   const programYear = request.programYear ?? Number(request.applicationDate.slice(0, 4));
   const prepared: Prepared[] = request.applicants.map((applicant, index) => {
     const duplicate = firstDuplicateId(applicant.achievements.map((a) => a.id));
@@ -63,6 +64,8 @@ export function evaluateWithPolicy(policy: CompiledPolicy, request: CalcRequest)
     const ctx: ApplicantContext = {
       policy,
       applicant,
+      index,
+      placement: placeApplicant(applicant, geography),
       applicationDate: request.applicationDate,
       programYear,
       fundTotalFen: request.fundTotalFen,

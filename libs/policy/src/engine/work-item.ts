@@ -10,6 +10,7 @@ import type {
 } from '../contract';
 import type { ThingKey } from '../match/achievement-facts';
 import type { CompiledItem, CompiledPolicy } from '../model';
+import type { Placement } from '../placement/placement';
 
 /** One achievement being evaluated: its matched item, the running amount and what happened to it. */
 export interface WorkItem {
@@ -35,6 +36,10 @@ export interface WorkItem {
 export interface ApplicantContext {
   policy: CompiledPolicy;
   applicant: Applicant;
+  /** The applicant's position in the request, for error paths such as `$.applicants[2].district`. */
+  index: number;
+  /** Where the applicant is registered: the declared district, or what its credit code says. */
+  placement: Placement;
   applicationDate: string;
   programYear: number;
   fundTotalFen: number | undefined;

@@ -3,12 +3,25 @@ import { basename, join, relative } from 'path';
 import { PolicyEngineError, PolicyFileError } from '../errors';
 import type { CompiledPolicy } from '../model';
 import { compilePolicyText } from './compile-policy';
+import { readTenantGeography } from '../placement/geography-file';
+import type { TenantGeography } from '../placement/placement';
 
 /** All tenants' policy versions, loaded and validated. */
 export interface PolicyRepository {
   dir: string;
   tenants(): string[];
   versions(tenant: string): CompiledPolicy[];
+  /** The tenant's division codes, to place applicants by credit code; absent where the repository has no map. */
+  geography?(tenant: string): TenantGeography | undefined;
+}
+
+/** Reads each tenant's map once, on first use. */
+function geographyReader(dir: string): (tenant: string) => TenantGeography | undefined {
+  const cache = new Map<string, TenantGeography | undefined>();
+  return (tenant) => {
+    if (!cache.has(tenant)) cache.set(tenant, readTenantGeography(dir, tenant));
+    return cache.get(tenant);
+  };
 }
 
 /** Reads `<dir>/<tenant>/<version-id>.yaml`. Throws PolicyFileError (`file:line: reason`) on the first bad file. */
@@ -39,6 +52,7 @@ export function lazyPolicyRepository(dir: string): PolicyRepository {
       loaded.set(tenant, sorted);
       return sorted;
     },
+    geography: geographyReader(dir),
   };
 }
 
@@ -92,6 +106,7 @@ export function repositoryOf(dir: string, policies: CompiledPolicy[]): PolicyRep
     dir,
     tenants: () => [...byTenant.keys()].sort(),
     versions: (tenant) => byTenant.get(tenant) ?? [],
+    geography: geographyReader(dir),
   };
 }
 

@@ -1,6 +1,7 @@
 import { live } from '../engine/work-item';
 import type { ScopeSpec } from '../match/scope';
 import { largestRemainder } from '../money';
+import { districtOf } from '../placement/placement';
 import type { RuleModule } from './rule-module';
 
 interface Part {
@@ -43,7 +44,8 @@ export const costShareRule: RuleModule = {
     const scope = env.scope(params.scope as ScopeSpec | undefined);
     return (ctx) => {
       if (kinds && !kinds.has(ctx.applicant.kind)) return;
-      const parts = byKind[ctx.applicant.kind] ?? (ctx.applicant.district ? byDistrict[ctx.applicant.district] : undefined) ?? split;
+      const district = districtOf(ctx.placement);
+      const parts = byKind[ctx.applicant.kind] ?? (district ? byDistrict[district] : undefined) ?? split;
       for (const w of live(ctx, scope)) {
         const amounts = largestRemainder(w.amountFen, parts.map((p) => p.parts));
         w.shares = parts.map((p, i) => ({ payer: p.payer, amountFen: amounts[i] }));
