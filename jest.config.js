@@ -1,4 +1,4 @@
-// Three tiers; each is a jest project so `jest --selectProjects unit` runs the fast tier alone.
+// Three tiers and a smoke test of the build; each is a jest project so `jest --selectProjects unit` runs the fast tier alone.
 const fs = require('fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const base = {
@@ -28,5 +28,8 @@ module.exports = {
       testMatch: ['<rootDir>/tests/e2e/**/*.spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
     },
+    // The built dist/ API and worker as child processes, driven over HTTP; refuses a build older than the sources.
+    // Makes its own database with the built migrations, so it needs no template.
+    { ...base, displayName: 'smoke', testMatch: ['<rootDir>/tests/smoke/**/*.spec.ts'] },
   ],
 };

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { ValidationFailedError } from '@subsidy/common';
 import { Actor } from '@subsidy/tenancy';
@@ -7,7 +7,7 @@ import type { Response } from 'express';
 import { EvidenceView } from '../evidence/evidence-files';
 import { EvidenceAccess } from '../use-cases/evidence-access';
 import { UploadEvidence } from '../use-cases/upload-evidence';
-import { UploadEvidenceDto } from './dto/upload-evidence.dto';
+import { ApiUploadEvidenceBody, UploadEvidenceDto } from './dto/upload-evidence.dto';
 import { EvidenceUploadInterceptor } from './evidence-upload.interceptor';
 import { uuidParam } from '@subsidy/common';
 
@@ -31,7 +31,7 @@ export class EvidenceController {
   @Roles('applicant')
   @UseInterceptors(EvidenceUploadInterceptor)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: UploadEvidenceDto })
+  @ApiUploadEvidenceBody()
   @ApiOperation({ summary: 'Upload an evidence file (PDF, PNG, JPEG or WebP by content; at most 10 MB)' })
   upload(
     @CurrentActor() actor: Actor,
