@@ -4,18 +4,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@subsidy/config';
 import { mountQueueDashboard } from '@subsidy/queue';
-import { createValidationPipe, HttpExceptionFilter, MalformedJsonError, PayloadTooLargeError } from '@subsidy/common';
-import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
+import { AccessTokenVerifier, TENANT_ID_PATTERN } from '@subsidy/auth';
+import { createValidationPipe, HttpExceptionFilter, installInputNormalization } from '@subsidy/common';
+import { IDEMPOTENCY_HEADER } from '@subsidy/idempotency';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
-
-/** Body-parser errors would reach Nest as anonymous 400s; give them their own codes before they do. */
-function nameBodyParserErrors(error: { type?: string } | undefined, _request: Request, _response: Response, next: NextFunction): void {
-  if (error?.type === 'entity.parse.failed') return next(new MalformedJsonError());
-  if (error?.type === 'entity.too.large') return next(new PayloadTooLargeError());
-  next(error);
-}
+import { securityHeaders } from './security-headers';
 
 /** Builds the HTTP application exactly as production runs it; end-to-end tests call this too. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<INestApplication> {
@@ -23,14 +17,13 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useLogger(app.get(Logger));
   // Client addresses (rate limits, login lockout) come from X-Forwarded-For only through the configured proxies.
   app.set('trust proxy', config.http.trustProxyHops);
-  app.use(
-    helmet({
-      // Swagger UI needs inline scripts and styles on /api/docs only; everything else keeps helmet's strict defaults.
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
-    }),
-  );
-  app.useBodyParser('json', { limit: '1mb' });
-  app.use(nameBodyParserErrors);
+  // Swagger UI needs inline scripts and styles on /api/docs only; everything else keeps helmet's strict defaults.
+  app.use(securityHeaders());
+  // Every request's input is checked and normalized once, here, before any guard, pipe or controller sees it.
+  installInputNormalization(app, {
+    jsonLimitBytes: 1024 * 1024,
+    headers: { 'X-Tenant-Id': TENANT_ID_PATTERN, [IDEMPOTENCY_HEADER]: null, 'Accept-Language': null },
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
@@ -47,7 +40,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   // Before init(): Nest installs its not-found handler there, and routes added after it are never reached.
-  mountQueueDashboard(app, config);
+  // The dashboard checks tokens as the API does: a logged-out or deactivated administrator's token stops working at once.
+  mountQueueDashboard(app, config, (token) => app.get(AccessTokenVerifier).verify(token));
 
   await app.init();
   return app;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RequestContextStore, SYSTEM_ACTOR } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry';
-import { auditHash, GENESIS_HASH } from './audit-hash';
+import { auditHash, GENESIS_HASH, storableJson, storableText } from './audit-hash';
 
 /**
  * Appends to the tenant's hash chain inside the caller's transaction, so the record exists exactly when the change does.
@@ -26,11 +26,12 @@ export class AuditLog {
       actorKind: actor.kind,
       actorId: actor.id,
       actorRole: actor.role ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      reason: entry.reason ?? null,
-      data: entry.data ?? {},
+      // Hashed exactly as stored (storableText), or the nightly check would report an edit for ever after.
+      action: storableText(entry.action),
+      entityType: storableText(entry.entityType),
+      entityId: storableText(entry.entityId),
+      reason: entry.reason == null ? null : storableText(entry.reason),
+      data: storableJson(entry.data ?? {}),
       prevHash: head.hash,
     };
     const hash = auditHash(fields);

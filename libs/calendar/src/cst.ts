@@ -44,7 +44,8 @@ export function formatCstDateTime(instant: Date): string {
  * because `new Date()` would read it in the machine's zone.
  */
 export function parseInstant(value: unknown, path = 'instant'): Date {
-  const pattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+  // Every part in range (no 24:00, no :60, offsets within ±14:00) and the date a real one: only real moments pass.
+  const pattern = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
   if (typeof value !== 'string' || !pattern.test(value) || !isCalendarDate(value.slice(0, 10))) {
     throw new CalendarError('invalid_instant', `${path}: expected an ISO 8601 timestamp with an offset, e.g. 2025-10-01T08:00:00+08:00`, path);
   }

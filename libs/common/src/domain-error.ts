@@ -58,15 +58,18 @@ export class ConflictError extends DomainError {
 export class MalformedJsonError extends DomainError {
   readonly code = 'malformed_json';
   readonly status = 400;
-  constructor() {
-    super('The request body is not valid JSON', [{ path: '', message: 'malformed JSON' }]);
+  constructor(reason: Localized = { zh: '不是有效的 JSON', en: 'malformed JSON' }) {
+    super({ zh: `请求体不是有效的 JSON：${reason.zh}`, en: `The request body is not valid JSON: ${reason.en}` }, [{ path: '', message: reason.en, messageZh: reason.zh }]);
   }
 }
 
 export class PayloadTooLargeError extends DomainError {
   readonly code = 'payload_too_large';
   readonly status = 413;
-  constructor() {
-    super('The request body is larger than 1 MB');
+  constructor(limitBytes = 1024 * 1024) {
+    const size = limitBytes % (1024 * 1024) === 0 ? `${limitBytes / (1024 * 1024)} MB` : `${limitBytes} bytes`;
+    super({ zh: `请求体超过 ${size} 的上限，未读取`, en: `The request body is larger than ${size}; it was not read` }, [
+      { path: '', message: `at most ${size}`, messageZh: `最多 ${size}` },
+    ]);
   }
 }

@@ -5,3 +5,7 @@ export * from './validation';
 export * from './clock.module';
 export * from './uuid-param';
 export * from './field-validators';
+export * from './input/input-errors';
+export * from './input/text-checks';
+export * from './input/input-normalization';
+export * from './validation-messages-zh';

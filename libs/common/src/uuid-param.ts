@@ -3,4 +3,7 @@ import { ValidationFailedError } from './domain-error';
 
 /** Parses a UUID path parameter, answering 400 naming the parameter instead of Nest's generic message. */
 export const uuidParam = (name: string): ParseUUIDPipe =>
-  new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError(`Invalid request: ${name}`, [{ path: name, message: `${name} must be a UUID` }]) });
+  new ParseUUIDPipe({
+    exceptionFactory: () =>
+      new ValidationFailedError({ zh: `请求无效：${name}`, en: `Invalid request: ${name}` }, [{ path: name, message: `${name} must be a UUID`, messageZh: `${name} 必须是 UUID` }]),
+  });

@@ -26,6 +26,18 @@ export class OrganizationHasUsersError extends DomainError {
   }
 }
 
+/** Applications, payee accounts or fund-use reports still name the organization: they are records and must stay. */
+export class OrganizationInUseError extends DomainError {
+  readonly code = 'organization_in_use';
+  readonly status = 409;
+  constructor() {
+    super({
+      zh: '该单位已有申报、收款账户或资金使用记录，不能删除',
+      en: 'The organization has applications, a payee account or fund-use reports on record; it cannot be deleted',
+    });
+  }
+}
+
 /** Unknown, expired or already used invitation token. */
 export class InvitationInvalidError extends DomainError {
   readonly code = 'invitation_invalid';

@@ -8,13 +8,13 @@ type Body = ReturnType<typeof validProgramBody>;
 
 const metadata: ArgumentMetadata = { type: 'body', metatype: ProgramDto };
 
-/** Runs the body through the same pipe the API uses; returns the error details (empty when valid). */
+/** Runs the body through the same pipe the API uses; returns the error details (empty when valid), English only. */
 async function problems(body: unknown): Promise<ErrorDetail[]> {
   try {
     await createValidationPipe().transform(body, metadata);
     return [];
   } catch (error) {
-    if (error instanceof ValidationFailedError) return error.details;
+    if (error instanceof ValidationFailedError) return error.details.map(({ path, message }) => ({ path, message }));
     throw error;
   }
 }

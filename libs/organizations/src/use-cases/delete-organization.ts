@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
-import { OrganizationHasUsersError } from '../organization-errors';
+import { OrganizationHasUsersError, OrganizationInUseError } from '../organization-errors';
 import { OrganizationStore } from '../organization-record';
 import { loadOrganizationInScope } from '../organization-scope';
 
@@ -13,7 +13,8 @@ export interface DeleteOrganizationCommand {
 
 /**
  * Removes an organization together with its pending invitations. One that still has user accounts is refused
- * (organization_has_users): those accounts are bound to it and would be left without an organization.
+ * (organization_has_users): those accounts are bound to it and would be left without an organization. One that
+ * anything else refers to (an application, a payee account, a fund-use report) is refused too (organization_in_use).
  */
 @Injectable()
 export class DeleteOrganization {
@@ -27,7 +28,13 @@ export class DeleteOrganization {
       const organization = await loadOrganizationInScope(manager, actor, organizationId, true);
       const users = await OrganizationStore.countUsers(manager, organizationId);
       if (users > 0) throw new OrganizationHasUsersError(users);
-      await OrganizationStore.delete(manager, organizationId);
+      try {
+        await OrganizationStore.delete(manager, organizationId);
+      } catch (error) {
+        // Any row that references the organization (foreign key violation, 23503) is a record that must stay.
+        if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') throw new OrganizationInUseError();
+        throw error;
+      }
       // The row is gone; the audit record is what remains of which organization it was.
       await this.audit.record(manager, {
         action: 'organization.deleted',

@@ -1,10 +1,16 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { ValidationFailedError } from '@subsidy/common';
+import { InputRefusedError, inspectTextFields, ValidationFailedError } from '@subsidy/common';
 import type { Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { Observable } from 'rxjs';
 import { EvidenceRejectedError } from '../application-errors';
 import { EVIDENCE_MAX_BYTES } from '../evidence/evidence-storage.provider';
+
+/**
+ * Busboy (under multer) reports a file as too large as soon as it has counted `fileSize` bytes, so a file of exactly
+ * the limit would be refused: its limit is one byte above ours, and the first byte past 10 MB is the one refused.
+ */
+const MULTER_FILE_SIZE_LIMIT = EVIDENCE_MAX_BYTES + 1;
 
 /**
  * Parses the multipart upload with one `file` part into memory. Multer counts the bytes as they arrive and stops at
@@ -14,7 +20,7 @@ import { EVIDENCE_MAX_BYTES } from '../evidence/evidence-storage.provider';
 export class EvidenceUploadInterceptor implements NestInterceptor {
   private readonly parse = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 10, fieldSize: 4096, parts: 12 },
+    limits: { fileSize: MULTER_FILE_SIZE_LIMIT, files: 1, fields: 10, fieldSize: 4096, parts: 12 },
   }).single('file');
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -23,14 +29,26 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
     await new Promise<void>((resolve, reject) => {
       this.parse(request, response, (error: unknown) => (error ? reject(describe(error)) : resolve()));
     });
+    // The text fields arrive only now, past the edge's checks of JSON bodies: the same checks (Unicode, NUL, keys), and NFC.
+    const fields = inspectTextFields((request.body ?? {}) as Record<string, unknown>);
+    if (fields.issues.length) throw new InputRefusedError(fields.issues);
+    request.body = fields.value;
     return next.handle();
   }
 }
 
 function describe(error: unknown): Error {
-  if (!(error instanceof MulterError)) return error instanceof Error ? error : new Error(String(error));
+  if (!(error instanceof MulterError)) {
+    // Busboy's own parse errors ("Malformed part header" for a control character in a file name, "Unexpected end of
+    // form"): the client sent a body that is not well-formed multipart, which is a 400, not our failure.
+    const reason = error instanceof Error ? error.message : String(error);
+    return new ValidationFailedError('Invalid upload: file', [{ path: 'file', message: `the multipart body could not be read: ${reason}` }]);
+  }
   if (error.code === 'LIMIT_FILE_SIZE') {
-    return new EvidenceRejectedError('evidence_too_large', 413, `The file is larger than the limit of ${EVIDENCE_MAX_BYTES} bytes (10 MB)`);
+    return new EvidenceRejectedError('evidence_too_large', 413, {
+      en: `The file is larger than the limit of ${EVIDENCE_MAX_BYTES} bytes (10 MB)`,
+      zh: `文件超过 10 MB（${EVIDENCE_MAX_BYTES} 字节）上限`,
+    });
   }
   const path = error.field ?? 'file';
   const message =
