@@ -1,11 +1,13 @@
 import { configDir, loadConfigOrExit } from '@subsidy/config';
 import { loadTenantDefinitions } from '@subsidy/tenancy';
-import { seedDemo } from './demo/seed-demo';
+import { assertDemoAllowed, seedDemo } from './demo/seed-demo';
 import { syncTenants } from './tenants/sync-tenants';
 import { runCommand } from './run-command';
 
 runCommand(async () => {
   const config = loadConfigOrExit();
+  // Before anything touches the database: a production installation gets neither tenants synced here nor demo users.
+  assertDemoAllowed(config);
   const tenants = loadTenantDefinitions(configDir('tenants'));
   await syncTenants(config, tenants);
   const users = await seedDemo(config, tenants);

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AuditLog } from '@subsidy/audit';
 import { APP_CONFIG, AppConfig } from '@subsidy/config';
-import { TenantTransactions } from '@subsidy/database';
-import { Actor } from '@subsidy/tenancy';
+import { queryRows, TenantTransactions } from '@subsidy/database';
+import { Actor, RequestContextStore } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
 import { AuthenticationRequiredError, InvalidCredentialsError, RefreshTokenInvalidError } from './auth-errors';
 import { LoginThrottle } from './login/login-throttle';
-import { verifyAgainstDummy, verifyPassword } from './password-hasher';
+import { describeHashParameters, hashPassword, passwordHashNeedsUpgrade, verifyAgainstDummy, verifyPassword } from './password-hasher';
 import { TenantDirectory } from './tenant-directory';
 import { claimsFor } from './tokens/access-token-claims';
 import { hashToken, newOpaqueToken } from './tokens/refresh-token';
@@ -49,20 +49,44 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Checks a password sign-in, enforcing the lockout; every wrong part answers the same `invalid_credentials`. */
+  /**
+   * Checks a password sign-in under the growing delays of LoginThrottle; every wrong part answers the same
+   * `invalid_credentials` after the same argon2 work (a missing, inactive or password-less account is checked against
+   * the dummy hash). A hash made with outdated parameters is re-hashed now that the password is known.
+   */
   async validateCredentials(tenantId: string, rawUsername: string, password: string, ip: string): Promise<UserRecord> {
     const username = rawUsername.trim().toLowerCase();
     const attempt = { tenantId, username, ip };
-    await this.throttle.assertNotLocked(attempt);
+    await this.throttle.begin(attempt);
     const tenant = await this.tenants.find(tenantId);
     const row = tenant ? await this.transactions.runFor(tenantId, (manager) => UserStore.findByUsername(manager, username)) : undefined;
     const ok = row?.password_hash && row.active ? await verifyPassword(row.password_hash, password) : await verifyAgainstDummy(password);
-    if (!ok || !row) {
-      await this.throttle.recordFailure(attempt);
-      throw new InvalidCredentialsError();
-    }
-    await this.throttle.recordSuccess(attempt);
-    return toUserRecord(row);
+    if (!ok || !row?.password_hash) throw new InvalidCredentialsError();
+    await this.throttle.succeeded(attempt);
+    const user = toUserRecord(row);
+    if (passwordHashNeedsUpgrade(row.password_hash)) await this.upgradeHash(user, row.password_hash, password);
+    return user;
+  }
+
+  /** Replaces an outdated hash, unless the password changed meanwhile (compare-and-set on the old hash). Audited as the user. */
+  private async upgradeHash(user: UserRecord, oldHash: string, password: string): Promise<void> {
+    const newHash = await hashPassword(password);
+    await RequestContextStore.withTenant(
+      user.tenantId,
+      () =>
+        this.transactions.run(async (manager) => {
+          const updated = await queryRows<{ id: string }>(manager, `update users set password_hash = $3 where id = $1 and password_hash = $2 returning id`, [user.id, oldHash, newHash]);
+          if (updated.length === 0) return;
+          await this.audit.record(manager, {
+            action: 'user.password_rehashed',
+            entityType: 'user',
+            entityId: user.id,
+            reason: 'stored hash used outdated argon2 parameters',
+            data: { parameters: describeHashParameters(newHash) },
+          });
+        }),
+      actorOf(user),
+    );
   }
 
   /** Starts a new refresh-token family for a fresh sign-in. */
@@ -101,12 +125,20 @@ export class AuthService {
     return this.transactions.runFor(tenantId, (manager) => this.issue(manager, outcome.user, outcome.familyId));
   }
 
-  /** Ends the sign-in the token belongs to (its whole family). Unknown tokens are ignored: logging out twice is fine. */
+  /**
+   * Ends the sign-in the token belongs to (its whole family), and with it every access token of that sign-in (their
+   * `sid`). Unknown tokens are ignored: logging out twice is fine. Audited as the user.
+   */
   async logout(tenantId: string, refreshToken: string): Promise<void> {
     if (!(await this.tenants.find(tenantId))) return;
     await this.transactions.runFor(tenantId, async (manager) => {
       const token = await RefreshTokenStore.findForUpdate(manager, hashToken(refreshToken));
-      if (token) await RefreshTokenStore.revokeFamily(manager, token.family_id);
+      if (!token || token.revoked_at) return;
+      await RefreshTokenStore.revokeFamily(manager, token.family_id);
+      const user = await UserStore.findById(manager, token.user_id);
+      const record = () =>
+        this.audit.record(manager, { action: 'auth.logout', entityType: 'user', entityId: token.user_id, data: { familyId: token.family_id } });
+      await (user ? RequestContextStore.withTenant(tenantId, record, actorOf(user)) : record());
     });
   }
 
@@ -126,7 +158,7 @@ export class AuthService {
       tokenHash: hashToken(refreshToken),
       ttlSeconds: this.config.auth.refreshTtlSeconds,
     });
-    const accessToken = await this.jwt.signAsync({ ...claimsFor(actorOf(user)) });
+    const accessToken = await this.jwt.signAsync({ ...claimsFor(actorOf(user), stored.familyId) });
     return {
       tokenType: 'Bearer',
       accessToken,

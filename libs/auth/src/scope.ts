@@ -10,7 +10,9 @@ export type DataScope =
 /**
  * District reviewers and district-level finance officers are confined to their district; applicants to their
  * organization; every other staff role (and the system) sees the whole tenant. A bound role whose binding is missing
- * sees nothing rather than everything.
+ * sees nothing rather than everything. Applications narrow this further by workflow facts this library does not know:
+ * experts read only applications they sit on the panel of, technical reviewers only those that reached technical
+ * review (libs/workflow/src/applications/application-visibility.ts).
  */
 export function scopeOf(actor: Actor): DataScope {
   if (actor.kind === 'system') return { kind: 'tenant' };

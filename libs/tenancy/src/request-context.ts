@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 export type Role =
   | 'platform_admin'
+  | 'tenant_admin'
   | 'program_officer'
   | 'district_reviewer'
   | 'technical_reviewer'
@@ -11,6 +12,7 @@ export type Role =
 
 export const ROLES: readonly Role[] = [
   'platform_admin',
+  'tenant_admin',
   'program_officer',
   'district_reviewer',
   'technical_reviewer',
@@ -29,6 +31,8 @@ export interface Actor {
   districtCode?: string | null;
   financeLevel?: 'city' | 'district' | null;
   organizationId?: string | null;
+  /** The sign-in (refresh-token family) the access token belongs to; ending it ends the token at once. */
+  sessionId?: string;
 }
 
 export interface RequestContext {

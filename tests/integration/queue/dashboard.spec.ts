@@ -44,6 +44,12 @@ describe('Bull Board at /api/admin/queues', () => {
     expect(late.status).toBe(401);
   });
 
+  it('refuses a correctly signed platform_admin token without exp (jsonwebtoken would take it as never expiring)', async () => {
+    const forever = jwt.sign({ sub: 'u-1', tid: 'platform', role: 'platform_admin' });
+    const response = await request(app.getHttpServer()).get('/api/admin/queues').set('Authorization', `Bearer ${forever}`);
+    expect(response.status).toBe(401);
+  });
+
   it('refuses every role but platform_admin', async () => {
     for (const role of ['program_officer', 'finance_officer', 'applicant']) {
       const response = await request(app.getHttpServer()).get('/api/admin/queues/api/queues').set('Authorization', `Bearer ${token(role)}`);

@@ -34,8 +34,11 @@ export interface UserFixture {
 }
 
 /**
- * Inserts a user with an argon2id-hashed password, bypassing the API (no audit record). Sign in with
- * `login(http, user)` from ./sessions. Example: `createUser(db, { tenantId: t.id, role: 'district_reviewer', districtCode: '370102' })`.
+ * Inserts a user with an argon2id-hashed password (the product's hashPassword), bypassing the API (no audit record, no
+ * password-setup e-mail): a ready account, as an operator's direct onboarding would make one, so suites that are not
+ * about onboarding need not redeem a token per user (tests/e2e/accounts-staff.spec.ts covers the API's way). The
+ * database still enforces the segregation of duties for accounts given an `email`. Sign in with `login(http, user)`
+ * from ./sessions. Example: `createUser(db, { tenantId: t.id, role: 'district_reviewer', districtCode: '370102' })`.
  */
 export async function createUser(db: TestDatabase, spec: UserSpec): Promise<UserFixture> {
   const username = spec.username ?? `${spec.role.replace(/_/g, '-')}-${uniqueSuffix()}`;

@@ -13,6 +13,8 @@ describe('staffBindingProblems', () => {
     ['expert with a finance level', { role: 'expert', financeLevel: 'city' }, ['financeLevel']],
     ['technical reviewer with a district', { role: 'technical_reviewer', districtCode: '370102' }, ['districtCode']],
     ['platform admin in a government tenant', { role: 'platform_admin' }, ['role']],
+    ['tenant admin, unbound', { role: 'tenant_admin' }, []],
+    ['tenant admin with a district', { role: 'tenant_admin', districtCode: '370102' }, ['districtCode']],
   ])('%s', (_label, input, paths) => {
     expect(staffBindingProblems(input, false).map((p) => p.path)).toEqual(paths);
   });
@@ -20,6 +22,7 @@ describe('staffBindingProblems', () => {
   it('allows only platform administrators in the platform tenant', () => {
     expect(staffBindingProblems({ role: 'platform_admin' }, true)).toEqual([]);
     expect(staffBindingProblems({ role: 'program_officer' }, true).map((p) => p.path)).toEqual(['role']);
+    expect(staffBindingProblems({ role: 'tenant_admin' }, true).map((p) => p.path)).toEqual(['role']);
   });
 
   it('explains each problem', () => {

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmailAddress } from '@subsidy/common';
+import { IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 /** Field rules shared by every request that names a tenant or a user, mirroring the database checks. */
 export const TENANT_ID_PATTERN = /^[a-z][a-z0-9-]{1,62}$/;
@@ -20,4 +21,4 @@ export const NewPasswordField = (): PropertyDecorator => applyDecorators(IsStrin
 
 export const DisplayNameField = (): PropertyDecorator => applyDecorators(IsString(), IsNotEmpty(), MaxLength(100));
 
-export const EmailField = (): PropertyDecorator => applyDecorators(IsString(), MaxLength(254), IsEmail());
+export const EmailField = (): PropertyDecorator => applyDecorators(IsString(), MaxLength(254), IsEmailAddress());

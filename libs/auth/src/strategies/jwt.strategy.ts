@@ -3,15 +3,20 @@ import { PassportStrategy } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '@subsidy/config';
 import { Actor } from '@subsidy/tenancy';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AuthenticationRequiredError } from '../auth-errors';
-import { actorFromClaims } from '../tokens/access-token-claims';
+import { AccessTokenVerifier } from '../tokens/access-token-verifier';
 
 export const ACCESS_TOKEN_ALGORITHM = 'HS256';
 
-/** Verifies the bearer access token (HS256 only: `none` and asymmetric algorithm confusion are refused). */
+/**
+ * Verifies the bearer access token (HS256 only: `none` and asymmetric algorithm confusion are refused), then asks the
+ * database whether its user and sign-in are still alive (AccessTokenVerifier).
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly verifier: AccessTokenVerifier,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.auth.jwtSecret,
@@ -20,9 +25,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(payload: unknown): Actor {
-    const actor = actorFromClaims(payload);
-    if (!actor) throw new AuthenticationRequiredError('access_token_invalid', 'The access token is not valid');
-    return actor;
+  validate(payload: unknown): Promise<Actor> {
+    return this.verifier.actorFor(payload);
   }
 }

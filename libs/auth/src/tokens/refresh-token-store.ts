@@ -1,3 +1,4 @@
+import { queryRows } from '@subsidy/database';
 import { EntityManager } from 'typeorm';
 
 export interface RefreshTokenRow {
@@ -36,5 +37,21 @@ export const RefreshTokenStore = {
 
   async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
     await manager.query(`update refresh_tokens set revoked_at = now() where family_id = $1 and revoked_at is null`, [familyId]);
+  },
+
+  /**
+   * Ends every sign-in of a user (deactivation, forced reset), or every one but `keepFamilyId` (a password change keeps
+   * the session it was made from). Access tokens die with their family: AccessTokenVerifier checks it on each request.
+   * Returns how many sign-ins were ended.
+   */
+  async revokeAllOfUser(manager: EntityManager, userId: string, keepFamilyId: string | null = null): Promise<number> {
+    const rows = await queryRows<{ family_id: string }>(
+      manager,
+      `update refresh_tokens set revoked_at = now()
+        where user_id = $1 and revoked_at is null and ($2::uuid is null or family_id <> $2::uuid)
+        returning family_id`,
+      [userId, keepFamilyId],
+    );
+    return new Set(rows.map((r) => r.family_id)).size;
   },
 };

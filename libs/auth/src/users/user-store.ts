@@ -1,12 +1,15 @@
+import { queryRows } from '@subsidy/database';
 import { Role } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
+import { dutyOf, personKeyOf } from './segregation-of-duties';
 import { toUserRecord, USER_COLUMNS, UserRecord, UserRow } from './user-record';
 
 export interface NewUser {
   username: string;
   displayName: string;
   email: string | null;
-  passwordHash: string;
+  /** null: the account has no password until its owner sets one through a password-setup token. */
+  passwordHash: string | null;
   role: Role;
   districtCode: string | null;
   financeLevel: 'city' | 'district' | null;
@@ -28,6 +31,12 @@ export const UserStore = {
     return rows[0] && toUserRecord(rows[0]);
   },
 
+  /** The row with its password hash, locked for the rest of the transaction (account changes serialise per user). */
+  async lockRow(manager: EntityManager, id: string): Promise<UserRow | undefined> {
+    const rows = (await manager.query(`select ${USER_COLUMNS} from users where id = $1 for update`, [id])) as UserRow[];
+    return rows[0];
+  },
+
   async usernameExists(manager: EntityManager, username: string): Promise<boolean> {
     const rows = (await manager.query(`select 1 from users where username = $1`, [username])) as unknown[];
     return rows.length > 0;
@@ -45,5 +54,37 @@ export const UserStore = {
       [tenantId, user.username, user.displayName, user.email, user.passwordHash, user.role, user.districtCode, user.financeLevel, user.organizationId],
     )) as UserRow[];
     return toUserRecord(rows[0]);
+  },
+
+  async setActive(manager: EntityManager, id: string, active: boolean): Promise<UserRecord> {
+    const [row] = await queryRows<UserRow>(manager, `update users set active = $2 where id = $1 returning ${USER_COLUMNS}`, [id, active]);
+    return toUserRecord(row);
+  },
+
+  async setEmail(manager: EntityManager, id: string, email: string): Promise<void> {
+    await manager.query(`update users set email = $2 where id = $1`, [id, email]);
+  },
+
+  /** null clears the password: nobody can sign in until the owner sets a new one with a password-setup token. */
+  async setPasswordHash(manager: EntityManager, id: string, passwordHash: string | null): Promise<void> {
+    await manager.query(`update users set password_hash = $2 where id = $1`, [id, passwordHash]);
+  },
+
+  /**
+   * An active account of the same person (by e-mail) holding another duty than `role` gives, if any: what the
+   * exclusion constraint `users_segregation_of_duties` would refuse, found first so the answer can name it.
+   */
+  async findDutyConflict(manager: EntityManager, email: string | null, role: Role, exceptUserId: string | null): Promise<{ username: string; role: Role } | undefined> {
+    const personKey = personKeyOf(email);
+    const duty = dutyOf(role);
+    if (!personKey || !duty) return undefined;
+    const rows = await queryRows<{ username: string; role: Role }>(
+      manager,
+      `select username, role from users
+        where person_key = $1 and active and duty is not null and duty <> $2 and ($3::uuid is null or id <> $3::uuid)
+        order by username limit 1`,
+      [personKey, duty, exceptUserId],
+    );
+    return rows[0];
   },
 };
