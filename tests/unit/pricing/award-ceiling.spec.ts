@@ -1,5 +1,5 @@
 import { ResultItem } from '@subsidy/policy';
-import { ceilingsOfParts, storedEstimateParts } from '@subsidy/workflow';
+import { ceilingsOfParts, policyItemsOfParts, storedEstimateParts } from '@subsidy/workflow';
 
 const item = (achievementId: string, amountFen: number, basis: 'fixed' | 'ceiling' | null, article: string | null, outcome: 'awarded' | 'rejected' = 'awarded'): ResultItem => ({
   achievementId,
@@ -52,5 +52,22 @@ describe('ceilingsOfParts', () => {
     const ceilings = ceilingsOfParts([item('zz', 100, 'ceiling', '第七条'), item('b', 200, 'ceiling', '第七条'), item('a', 300, 'ceiling', '第七条')], ['b', 'a']);
     expect([...ceilings.keys()]).toEqual(['b', 'a']);
     expect([...ceilings.values()].map((c) => c.ceilingFen)).toEqual([200, 300]);
+  });
+});
+
+describe('policyItemsOfParts', () => {
+  const part = (achievementId: string, itemId: string | null, amountFen: number, outcome: 'awarded' | 'rejected' = 'awarded') => ({
+    ...item(achievementId, amountFen, 'ceiling', '第七条', outcome),
+    itemId,
+  });
+
+  it('names the items of the paid parts, each once, in the order the engine priced them', () => {
+    const items = policyItemsOfParts([part('a1', 'std.national.lead', 300), part('a1', 'addon.first', 100), part('a1', 'std.national.lead', 50)], ['a1']);
+    expect(items.get('a1')).toEqual(['std.national.lead', 'addon.first']);
+  });
+
+  it('falls back to the items of unpaid parts, and to nothing when no part names an item', () => {
+    const items = policyItemsOfParts([part('a1', 'std.cap', 0, 'rejected'), part('a2', null, 0, 'rejected'), part('a3', 'std.paid', 200), part('a3', 'std.capped', 0, 'rejected')], ['a1', 'a2', 'a3', 'a9']);
+    expect(Object.fromEntries(items)).toEqual({ a1: ['std.cap'], a2: [], a3: ['std.paid'], a9: [] });
   });
 });

@@ -7,8 +7,8 @@ const good = { achievementId: 'a1', itemId: 'x', outcome: 'awarded', amountFen: 
 describe('storedEstimateParts', () => {
   it('reads the priced parts of an estimate made under the same policy text', () => {
     expect(storedEstimateParts(estimate([good, { ...good, achievementId: 'a2', outcome: 'rejected', amountFen: 0, basis: null, article: null }]), HASH)).toEqual([
-      { achievementId: 'a1', outcome: 'awarded', amountFen: 8_000_000, basis: 'fixed', article: '第七条' },
-      { achievementId: 'a2', outcome: 'rejected', amountFen: 0, basis: null, article: null },
+      { achievementId: 'a1', itemId: 'x', outcome: 'awarded', amountFen: 8_000_000, basis: 'fixed', article: '第七条' },
+      { achievementId: 'a2', itemId: 'x', outcome: 'rejected', amountFen: 0, basis: null, article: null },
     ]);
   });
 
@@ -26,6 +26,7 @@ describe('storedEstimateParts', () => {
     ['an unknown outcome', estimate([{ ...good, outcome: 'maybe' }])],
     ['a missing achievement id', estimate([{ ...good, achievementId: 7 }])],
     ['an amount in a string', estimate([{ ...good, amountFen: '100' }])],
+    ['an item id that is not text', estimate([{ ...good, itemId: 7 }])],
     ['no policy hash', { ...estimate([good]), policy: { id: 'p' } }],
     // A bare engine result is not what SubmitApplication stores: its items sit under applicants[0].
     ['an engine result instead of a stored estimate', { tenant: 'foshan', policy: { id: 'p', hash: HASH }, applicants: [{ uscc: 'x', totalFen: 0, items: [good] }] }],

@@ -18,7 +18,10 @@ export interface ShareListItem {
   installments: Array<{ installmentId: string; seq: number; condition: string; amountFen: number; status: string }>;
 }
 
-/** The program's shares the officer pays for (a district officer sees its district's only). */
+/**
+ * The program's shares the officer pays for (a district officer sees its district's only). The awardee is named as the
+ * decision fixed it (`applications.decided_organization_name`), not as the organization reads today.
+ */
 @Injectable()
 export class ShareList {
   constructor(private readonly transactions: TenantTransactions) {}
@@ -30,8 +33,10 @@ export class ShareList {
       const shares = await queryRows<Omit<ShareListItem, 'amountFen' | 'installments'> & { amountFen: string }>(
         manager,
         `select s.id as "shareId", a.id as "awardId", a.application_id as "applicationId", a.achievement_id as "achievementId",
-                o.name as "organizationName", a.article, s.payer, s.amount_fen::text as "amountFen", s.status, s.hold_reason as "holdReason"
+                coalesce(ap.decided_organization_name, o.name) as "organizationName", a.article, s.payer, s.amount_fen::text as "amountFen",
+                s.status, s.hold_reason as "holdReason"
            from finance_shares s join finance_awards a on a.id = s.award_id join organizations o on o.id = a.organization_id
+           join applications ap on ap.id = a.application_id
           where s.program_id = $1 and ($2::text is null or s.payer = $2)
           order by a.application_id, a.achievement_id, s.payer`,
         [program.id, payer],

@@ -27,18 +27,27 @@ interface ApplicationRow {
   districtCode: string;
   districtName: string | null;
   snapshot: Record<string, unknown> | null;
+  decidedUscc: string | null;
+  decidedName: string | null;
   uscc: string;
   name: string;
   kind: ApplicantKind;
   submittedAt: Date;
 }
 
-/** The handed-over applications of a program with their decided items (only items with money), in a stable order. */
+/**
+ * The handed-over applications of a program with their decided items (only items with money), in a stable order.
+ * Who is paid is who was decided: the name and credit code the decision fixed (`decided_organization_*`), so a rename
+ * after the decision does not change what finance takes in; the kind (which the cost-share rules read) as declared
+ * at submission. Rows without a decision snapshot (written before it existed) fall back to the submission's, then
+ * the current organization's.
+ */
 export async function readApprovedList(manager: EntityManager, programId: string): Promise<ApprovedApplication[]> {
   const applications = await queryRows<ApplicationRow>(
     manager,
     `select a.id as "applicationId", a.organization_id as "organizationId", a.district_code as "districtCode",
-            d.name_zh as "districtName", a.applicant_snapshot as snapshot, o.uscc, o.name, o.kind, a.submitted_at as "submittedAt"
+            d.name_zh as "districtName", a.applicant_snapshot as snapshot, a.decided_organization_uscc as "decidedUscc",
+            a.decided_organization_name as "decidedName", o.uscc, o.name, o.kind, a.submitted_at as "submittedAt"
        from applications a
        join organizations o on o.id = a.organization_id
        left join districts d on d.code = a.district_code
@@ -69,8 +78,8 @@ export async function readApprovedList(manager: EntityManager, programId: string
       organizationId: row.organizationId,
       districtCode: row.districtCode.trim(),
       districtName: row.districtName,
-      uscc: declared('uscc', row.uscc),
-      name: declared('name', row.name),
+      uscc: row.decidedUscc ?? declared('uscc', row.uscc),
+      name: row.decidedName ?? declared('name', row.name),
       kind: declared('kind', row.kind) as ApplicantKind,
       submittedAt: row.submittedAt,
       achievements: achievements.map((a) => withoutReviewFields(a.payload)),

@@ -1,17 +1,31 @@
 import { OutOfScopeError, Scope } from '@subsidy/auth';
+import { queryRows } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
-import { ApplicationRecord, ApplicationStore, InvalidStateError } from '../core';
+import { ApplicationNotFoundError, ApplicationRecord, ApplicationStore, InvalidStateError } from '../core';
+import { workflowVisibility } from './application-visibility';
 
 /** Statuses in which the applicant may still change what they claim (achievements, evidence, declaration). */
 export const EDITABLE_STATUSES = ['draft', 'correction_requested'] as const;
 
 /**
  * Who may see or act on an application. Row-level security already hides other tenants' rows (404); within the
- * tenant, applicants see their organization's and district-bound staff their district's (403 out_of_scope).
+ * tenant, applicants see their organization's and district-bound staff their district's (403 out_of_scope, as
+ * before); experts only applications they hold a current panel seat on, technical reviewers only applications that
+ * reached technical review (application-visibility.ts): for them anything else is 404, read with the condition in SQL.
  */
 export const ApplicationAccess = {
   async read(manager: EntityManager, actor: Actor, id: string): Promise<ApplicationRecord> {
+    const visibility = workflowVisibility(actor, 'a', 2);
+    if (visibility) {
+      const [visible] = await queryRows<ApplicationRecord>(
+        manager,
+        `select ${ApplicationStore.COLUMNS} from applications a where a.id = $1 and ${visibility.sql}`,
+        [id, ...visibility.params],
+      );
+      if (!visible) throw new ApplicationNotFoundError();
+      return visible;
+    }
     const application = await ApplicationStore.get(manager, id);
     Scope.assertOrganizationAccess(actor, application);
     return application;

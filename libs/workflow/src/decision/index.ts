@@ -1,6 +1,7 @@
 export * from './decision.module';
 export * from './decision-errors';
 export * from './decision-item-store';
+export * from './decision-snapshot';
 export * from './proposed-amount';
 export * from './scale-items';
 export * from './yuan';

@@ -7,7 +7,7 @@ import { ApplicationAchievements } from '../applications/application-achievement
 import { AchievementsInvalidError } from '../applications/application-errors';
 import { ApplicationRecord, ProgramRecord } from '../core';
 import { ProgramPolicy } from '../programs/program-policy';
-import { AwardCeiling, ceilingsOfParts } from './award-ceiling';
+import { AwardCeiling, ceilingsOfParts, policyItemsOfParts, PricedPart } from './award-ceiling';
 import { AwardEstimate, AwardEstimator } from './award-estimator';
 import { PricingUnavailableError } from './pricing-errors';
 import { storedEstimateParts } from './stored-estimate';
@@ -28,14 +28,32 @@ export class ApplicationPricing {
 
   /** Ceilings keyed by achievement id, in the order the applicant listed the achievements. */
   async ceilings(manager: EntityManager, application: ApplicationRecord, program: ProgramRecord): Promise<Map<string, AwardCeiling>> {
+    const { achievementIds, parts } = await this.pricedParts(manager, application, program);
+    return ceilingsOfParts(parts, achievementIds);
+  }
+
+  /**
+   * The ceilings together with the policy items each achievement was priced under (for the decision, which snapshots
+   * their names), from one pricing of the application.
+   */
+  async ceilingsWithItems(
+    manager: EntityManager,
+    application: ApplicationRecord,
+    program: ProgramRecord,
+  ): Promise<{ ceilings: Map<string, AwardCeiling>; policyItems: Map<string, string[]> }> {
+    const { achievementIds, parts } = await this.pricedParts(manager, application, program);
+    return { ceilings: ceilingsOfParts(parts, achievementIds), policyItems: policyItemsOfParts(parts, achievementIds) };
+  }
+
+  private async pricedParts(manager: EntityManager, application: ApplicationRecord, program: ProgramRecord): Promise<{ achievementIds: string[]; parts: PricedPart[] }> {
     if (!application.submittedAt) throw new PricingUnavailableError('The application has not been submitted, so it has no application date');
     // The program's frozen text must still exist (409 policy_version_changed), whichever way the figure is obtained.
     this.programPolicy.resolve(program);
-    const ids = (await ApplicationAchievements.list(manager, application.id)).map((achievement) => achievement.id);
+    const achievementIds = (await ApplicationAchievements.list(manager, application.id)).map((achievement) => achievement.id);
     const [stored] = (await manager.query(`select estimate from applications where id = $1`, [application.id])) as Array<{ estimate: unknown }>;
     const parts = storedEstimateParts(stored?.estimate ?? null, program.policyHash);
-    if (parts) return ceilingsOfParts(parts, ids);
-    return ceilingsOfParts((await this.evaluate(manager, application, program, cstDateOf(application.submittedAt))).items, ids);
+    if (parts) return { achievementIds, parts };
+    return { achievementIds, parts: (await this.evaluate(manager, application, program, cstDateOf(application.submittedAt))).items };
   }
 
   private async evaluate(manager: EntityManager, application: ApplicationRecord, program: ProgramRecord, applicationDate: string): Promise<AwardEstimate> {

@@ -1,7 +1,7 @@
 import { ResultItem } from '@subsidy/policy';
 
-/** The parts of an engine result item that pricing reads. */
-export type PricedPart = Pick<ResultItem, 'achievementId' | 'outcome' | 'amountFen' | 'basis' | 'article'>;
+/** The parts of an engine result item that pricing reads (`itemId`: the policy item that priced it, when known). */
+export type PricedPart = Pick<ResultItem, 'achievementId' | 'outcome' | 'amountFen' | 'basis' | 'article'> & { itemId?: string | null };
 
 /** The most the policy allows for one achievement, and whether it is exactly that amount or nothing. */
 export interface AwardCeiling {
@@ -35,4 +35,21 @@ export function ceilingsOfParts(parts: readonly PricedPart[], achievementIds: re
     out.set(id, { achievementId: id, ceilingFen: c.ceilingFen, basis: paid && c.allFixed ? 'fixed' : 'ceiling', article: paid ? c.articles.join('、') : null });
   }
   return out;
+}
+
+/**
+ * The policy items each achievement was priced under, in the order of `achievementIds`: the items of its paid parts,
+ * or, when nothing is payable, of any part the engine matched to an item. Empty when no part names an item. The
+ * decision snapshots their names, so the published list says what the policy pays for rather than what the applicant
+ * typed.
+ */
+export function policyItemsOfParts(parts: readonly PricedPart[], achievementIds: readonly string[]): Map<string, string[]> {
+  const paid = new Map<string, string[]>(achievementIds.map((id) => [id, []]));
+  const matched = new Map<string, string[]>(achievementIds.map((id) => [id, []]));
+  for (const part of parts) {
+    if (!part.itemId) continue;
+    const target = part.outcome === 'awarded' && part.amountFen > 0 ? paid.get(part.achievementId) : matched.get(part.achievementId);
+    if (target && !target.includes(part.itemId)) target.push(part.itemId);
+  }
+  return new Map(achievementIds.map((id) => [id, (paid.get(id) as string[]).length > 0 ? (paid.get(id) as string[]) : (matched.get(id) as string[])]));
 }

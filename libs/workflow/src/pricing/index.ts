@@ -2,7 +2,7 @@
 export { PricingModule } from './pricing.module';
 export { AwardEstimator, type AwardEstimate } from './award-estimator';
 export { ApplicationPricing } from './application-pricing';
-export { type AwardCeiling, ceilingsOfParts, type PricedPart } from './award-ceiling';
+export { type AwardCeiling, ceilingsOfParts, policyItemsOfParts, type PricedPart } from './award-ceiling';
 export { amountProblem } from './amount-problem';
 export { storedEstimateParts } from './stored-estimate';
 export { contractAchievement } from './contract-achievement';

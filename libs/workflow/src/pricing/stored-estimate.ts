@@ -16,13 +16,14 @@ export function storedEstimateParts(estimate: unknown, policyHash: string): Pric
   const parts: PricedPart[] = [];
   for (const raw of estimate.items as unknown[]) {
     if (!isRecord(raw)) return null;
-    const { achievementId, outcome, amountFen, basis, article } = raw;
+    const { achievementId, itemId, outcome, amountFen, basis, article } = raw;
     if (typeof achievementId !== 'string') return null;
     if (outcome !== 'awarded' && outcome !== 'rejected') return null;
     if (typeof amountFen !== 'number' || !Number.isSafeInteger(amountFen) || amountFen < 0) return null;
     if (basis !== 'fixed' && basis !== 'ceiling' && basis !== null) return null;
     if (typeof article !== 'string' && article !== null) return null;
-    parts.push({ achievementId, outcome, amountFen, basis, article });
+    if (typeof itemId !== 'string' && itemId !== null && itemId !== undefined) return null;
+    parts.push({ achievementId, itemId: itemId ?? null, outcome, amountFen, basis, article });
   }
   return parts;
 }

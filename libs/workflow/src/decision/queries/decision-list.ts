@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { Scope } from '@subsidy/auth';
 import { queryRows, TenantTransactions } from '@subsidy/database';
+import { Actor } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
 import { ApplicationStatus, ProgramStore } from '../../core';
+import { labelOfRow, SNAPSHOT_SQL } from '../decision-snapshot';
 
 export interface DecisionListItem {
   achievementId: string;
-  /** What the achievement is, for people: its standard number, title or name, else its id. */
+  /**
+   * What the item is, as fixed at the decision: the policy's name for it with the standard number
+   * (国家标准 主持制定（GB/T 1-2023）); the applicant's reference only where the policy named no item.
+   */
   label: string;
+  /** The policy items' names as of the decision; null where none (or for rows decided before snapshots). */
+  policyLabel: string | null;
+  standardNo: string | null;
   article: string | null;
   basis: 'fixed' | 'ceiling';
   ceilingFen: number;
@@ -42,6 +51,9 @@ interface Row {
   districtName: string | null;
   achievementId: string;
   payload: Record<string, unknown>;
+  policyLabel: string | null;
+  standardNo: string | null;
+  achievementLabel: string | null;
   article: string | null;
   basis: 'fixed' | 'ceiling';
   ceilingFen: string;
@@ -50,24 +62,24 @@ interface Row {
   reason: string | null;
 }
 
-export function achievementLabel(achievementId: string, payload: Record<string, unknown>): string {
-  for (const key of ['standardNo', 'title', 'name']) {
-    const value = payload[key];
-    if (typeof value === 'string' && value.trim() !== '') return value;
-  }
-  return achievementId;
-}
-
 /**
  * The decided applications of a program with their items, in the statuses given (for the decision list: every
- * decided one; for the approved list: approved and handed over). Totals are summed in bigint.
+ * decided one; for the approved list: approved and handed over), optionally one district's only. Names and labels
+ * are the decision's snapshots, so a rename after the decision changes nothing here. Totals are summed in bigint.
  */
-export async function loadDecisionList(manager: EntityManager, programId: string, statuses: readonly ApplicationStatus[]): Promise<DecisionList> {
+export async function loadDecisionList(
+  manager: EntityManager,
+  programId: string,
+  statuses: readonly ApplicationStatus[],
+  districtCode: string | null = null,
+): Promise<DecisionList> {
   const program = await ProgramStore.get(manager, programId);
   const rows = await queryRows<Row>(
     manager,
-    `select a.id as "applicationId", a.status, a.rank, o.id as "organizationId", o.name as "organizationName", o.uscc,
-            a.district_code as "districtCode", d.name_zh as "districtName", i.achievement_id as "achievementId", aa.payload,
+    `select a.id as "applicationId", a.status, a.rank, o.id as "organizationId", ${SNAPSHOT_SQL.organizationName} as "organizationName",
+            ${SNAPSHOT_SQL.organizationUscc} as uscc, a.district_code as "districtCode", d.name_zh as "districtName",
+            i.achievement_id as "achievementId", aa.payload, ${SNAPSHOT_SQL.policyLabel} as "policyLabel",
+            ${SNAPSHOT_SQL.standardNo} as "standardNo", ${SNAPSHOT_SQL.achievementLabel} as "achievementLabel",
             i.article, i.basis, i.ceiling_fen::text as "ceilingFen", i.proposed_fen::text as "proposedFen",
             i.decided_fen::text as "decidedFen", i.reason
        from applications a
@@ -75,9 +87,9 @@ export async function loadDecisionList(manager: EntityManager, programId: string
        left join districts d on d.code = a.district_code
        join decision_items i on i.application_id = a.id
        join application_achievements aa on aa.application_id = i.application_id and aa.achievement_id = i.achievement_id
-      where a.program_id = $1 and a.status = any($2)
-      order by o.name, a.id, aa.position, i.achievement_id`,
-    [programId, statuses],
+      where a.program_id = $1 and a.status = any($2) and ($3::text is null or a.district_code = $3)
+      order by ${SNAPSHOT_SQL.organizationName}, a.id, aa.position, i.achievement_id`,
+    [programId, statuses, districtCode],
   );
   const entries = new Map<string, DecisionListEntry>();
   let total = 0n;
@@ -97,7 +109,9 @@ export async function loadDecisionList(manager: EntityManager, programId: string
     }
     entry.items.push({
       achievementId: row.achievementId,
-      label: achievementLabel(row.achievementId, row.payload),
+      label: labelOfRow(row),
+      policyLabel: row.policyLabel,
+      standardNo: row.standardNo,
       article: row.article,
       basis: row.basis,
       ceilingFen: Number(row.ceilingFen),
@@ -133,7 +147,9 @@ export class DecisionListQuery {
     return this.transactions.run((manager) => loadDecisionList(manager, programId, DECIDED_STATUSES));
   }
 
-  approvedList(programId: string): Promise<DecisionList> {
-    return this.transactions.run((manager) => loadDecisionList(manager, programId, ['approved', 'handed_over']));
+  /** Approved and handed-over awards; a district-level finance officer gets its district's lines only (in SQL). */
+  approvedList(actor: Actor, programId: string): Promise<DecisionList> {
+    const districtCode = Scope.districtFilter(actor);
+    return this.transactions.run((manager) => loadDecisionList(manager, programId, ['approved', 'handed_over'], districtCode));
   }
 }

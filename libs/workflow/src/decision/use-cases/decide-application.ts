@@ -9,6 +9,9 @@ import { DecisionInputError } from '../decision-errors';
 import { amountProblem } from '../../pricing/amount-problem';
 import { ApplicationPricing } from '../../pricing/application-pricing';
 import { AwardCeiling } from '../../pricing/award-ceiling';
+import { ApplicationAchievements } from '../../applications/application-achievements';
+import { ProgramPolicy } from '../../programs/program-policy';
+import { itemSnapshot, snapshotDecidedOrganization } from '../decision-snapshot';
 import { ItemOpinion, proposedAmount } from '../proposed-amount';
 import { fenToYuan } from '../yuan';
 
@@ -41,6 +44,7 @@ export class DecideApplication {
     private readonly transactions: TenantTransactions,
     private readonly transitions: ApplicationTransitions,
     private readonly pricing: ApplicationPricing,
+    private readonly programPolicy: ProgramPolicy,
     private readonly notifier: Notifier,
   ) {}
 
@@ -52,8 +56,10 @@ export class DecideApplication {
       }
       const program = await ProgramStore.get(manager, application.programId);
       assertProgramDecidable(program);
-      const ceilings = await this.pricing.ceilings(manager, application, program);
+      const { ceilings, policyItems } = await this.pricing.ceilingsWithItems(manager, application, program);
       checkItems(command.items, ceilings);
+      const policy = this.programPolicy.resolve(program);
+      const payloads = new Map((await ApplicationAchievements.list(manager, application.id)).map((a) => [a.id, a as Record<string, unknown>]));
       const opinions = await loadOpinions(manager, application.id);
       const combine = program.review.panel?.combine ?? 'mean';
       const items = command.items.map((item) => {
@@ -72,18 +78,40 @@ export class DecideApplication {
       const rejectionReason = total === 0 ? rejectionReasonOf(items) : null;
       await manager.query(`delete from decision_items where application_id = $1`, [application.id]);
       for (const item of items) {
+        // What the item is called from now on: the policy's name for it and the standard number, as of this decision.
+        const label = itemSnapshot(item.achievementId, payloads.get(item.achievementId) ?? {}, policyItems.get(item.achievementId) ?? [], policy);
         await manager.query(
-          `insert into decision_items (tenant_id, application_id, achievement_id, ceiling_fen, basis, article, proposed_fen, decided_fen, reason)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [application.tenantId, application.id, item.achievementId, item.ceilingFen, item.basis, item.article, item.proposedFen, item.decidedFen, item.reason],
+          `insert into decision_items (tenant_id, application_id, achievement_id, ceiling_fen, basis, article, proposed_fen, decided_fen, reason,
+                                       policy_label, standard_no, achievement_label)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [
+            application.tenantId,
+            application.id,
+            item.achievementId,
+            item.ceilingFen,
+            item.basis,
+            item.article,
+            item.proposedFen,
+            item.decidedFen,
+            item.reason,
+            label.policyLabel,
+            label.standardNo,
+            label.achievementLabel,
+          ],
         );
       }
       const status = total === 0 ? 'rejected' : 'decided';
+      // Who was decided, as the organization reads now: every list after the decision names it so, whatever its name later.
+      const decidedAs = await snapshotDecidedOrganization(manager, application.id);
       await this.transitions.move(manager, application, {
         to: status,
         action: total === 0 ? 'application.rejected' : 'application.decided',
         reason: rejectionReason,
-        data: { decidedTotalFen: total, items: items.map((i) => ({ achievementId: i.achievementId, ceilingFen: i.ceilingFen, decidedFen: i.decidedFen })) },
+        data: {
+          decidedTotalFen: total,
+          organization: decidedAs,
+          items: items.map((i) => ({ achievementId: i.achievementId, ceilingFen: i.ceilingFen, decidedFen: i.decidedFen })),
+        },
       });
       await manager.query(`update applications set decided_total_fen = $2 where id = $1`, [application.id, total]);
       await manager.query(
