@@ -78,7 +78,7 @@ describe('a payment batch survives killing the worker and losing Redis', () => {
       await http()
         .put(`/api/v1/finance/organizations/${organization.id}/bank-account`)
         .set(city.headers)
-        .send({ accountName: '测试单位', bankName: '中国工商银行威海分行', accountNo: '6222020200112233445' })
+        .send({ accountName: organization.name, bankName: '中国工商银行威海分行', accountNo: '6222020200112233445' })
         .expect(200);
     }
   }, 240_000);

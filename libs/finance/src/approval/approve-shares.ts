@@ -90,7 +90,13 @@ export class ApproveShares {
     const reference = { shareId: share.id, awardId: share.awardId, applicationId: share.applicationId };
     if (action === 'approve') {
       await Ledger.post(manager, transfer('share_approved', account('committed'), account('approved'), amount, `${share.payer} approved share of ${share.achievementId}`, reference), actor.id);
-      await manager.query(`update finance_shares set status = 'approved', hold_reason = null, decided_by = $2, decided_at = $3, version = version + 1 where id = $1`, [share.id, actor.id, now]);
+      // The payee account the approval was given against: a batch line holds if it has been replaced since (create-batch.ts).
+      await manager.query(
+        `update finance_shares set status = 'approved', hold_reason = null, decided_by = $2, decided_at = $3, version = version + 1,
+                payee_account_version = (select b.version from finance_awards a join organization_bank_accounts b on b.organization_id = a.organization_id where a.id = finance_shares.award_id)
+          where id = $1`,
+        [share.id, actor.id, now],
+      );
       await manager.query(`update finance_installments set status = 'due', condition_met_at = $2, condition_met_by = $3 where share_id = $1 and status = 'scheduled' and condition = 'start'`, [share.id, now, actor.id]);
       result.approved.push({ shareId: share.id, amountFen: Number(amount) });
       result.approvedFen += Number(amount);

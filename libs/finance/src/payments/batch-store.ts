@@ -12,8 +12,11 @@ export interface BatchLine {
   accountNo: string;
   purpose: string;
   article: string | null;
-  /** `pending`: released, its instruction job has not run yet (stored `instructed` over a still `due` installment). */
-  status: 'pending' | 'instructed' | 'paid' | 'failed';
+  /**
+   * `pending`: released, its instruction job has not run yet (stored `instructed` over a still `due` installment).
+   * `held_account_changed`: the payee's account was replaced after approval; not instructed until finance confirms it.
+   */
+  status: 'pending' | 'instructed' | 'paid' | 'failed' | 'held_account_changed';
   bankReference: string | null;
 }
 
@@ -30,12 +33,16 @@ export interface BatchView {
 }
 
 export const BatchStore = {
-  async get(manager: EntityManager, batchId: string, lock = false): Promise<BatchView> {
+  /**
+   * The batch with its lines. `payer` (a district-level officer's own payer) confines the read to that payer's
+   * batches: another payer's batch is not found (404), as if it did not exist, rather than refused.
+   */
+  async get(manager: EntityManager, batchId: string, lock = false, payer: string | null = null): Promise<BatchView> {
     const [batch] = await queryRows<Omit<BatchView, 'lines' | 'totalFen'> & { totalFen: string }>(
       manager,
       `select b.id, b.program_id as "programId", p.title as "programTitle", b.payer, b.status, b.total_fen::text as "totalFen", b.created_at as "createdAt"
-         from payment_batches b join programs p on p.id = b.program_id where b.id = $1 ${lock ? 'for update of b' : ''}`,
-      [batchId],
+         from payment_batches b join programs p on p.id = b.program_id where b.id = $1 and ($2::text is null or b.payer = $2) ${lock ? 'for update of b' : ''}`,
+      [batchId, payer],
     );
     if (!batch) throw new FinanceNotFoundError('No such payment batch', [{ path: 'id', message: 'no such batch' }]);
     const lines = await queryRows<Omit<BatchLine, 'amountFen'> & { amountFen: string }>(

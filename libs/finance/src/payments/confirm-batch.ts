@@ -39,6 +39,9 @@ export class ConfirmPaymentBatch {
       assertPayerAccess(actor, batch.payer);
       if (batch.status === 'releasing') throw new FinanceStateError('This batch is still being instructed; record the bank outcome once every line is instructed');
       const open = batch.lines.filter((l) => l.status === 'instructed');
+      // Lines held for a changed payee account are not with the bank: they count as open until confirmed and paid.
+      const held = batch.lines.filter((l) => l.status === 'held_account_changed').length;
+      if (open.length === 0 && held > 0) throw new FinanceStateError(`The remaining ${held} line(s) of this batch are held until a finance officer confirms the payee's changed account`);
       if (open.length === 0) throw new FinanceStateError('Every line of this batch is already confirmed');
       const outcomes: NonNullable<ConfirmBatchCommand['lines']> = command.lines ?? open.map((l) => ({ lineNo: l.lineNo, outcome: 'paid' as const }));
       const seen = new Set<number>();
@@ -66,7 +69,7 @@ export class ConfirmPaymentBatch {
           [batch.id, line.lineNo, outcome.outcome, bankReference, actor.id, now],
         );
       }
-      const stillOpen = open.length - seen.size;
+      const stillOpen = open.length - seen.size + held;
       await manager.query(`update payment_batches set status = $2 where id = $1`, [batch.id, stillOpen === 0 ? 'confirmed' : 'partially_confirmed']);
       await this.audit.record(manager, {
         action: 'finance.batch-confirmed',

@@ -7,6 +7,7 @@ import { Outbox } from '@subsidy/queue';
 import { assertPayerAccess, validPayer } from '../payer-access';
 import { findProgram } from '../program-lookup';
 import { BatchStore, BatchView } from './batch-store';
+import { accountChangedSinceApproval } from '../bank-accounts/payee-account-rules';
 import { instructLine } from './instruct-line';
 
 /** `now`: every line is instructed in this transaction. `queued`: released; one finance job per line instructs it. */
@@ -26,14 +27,20 @@ interface DueInstallment {
   payeeUscc: string;
   bankName: string | null;
   accountNo: string | null;
+  accountVersion: number | null;
+  approvedAccountVersion: number | null;
 }
 
 /**
  * Puts every due installment of a payer's approved shares into one payment batch and instructs it: each line moves
- * its amount from approved to payable in the ledger. Refused as a whole when a payee has no bank account.
+ * its amount from approved to payable in the ledger. Refused as a whole when a payee has no bank account. The payee is
+ * named as the decision fixed it (`applications.decided_organization_*`), like every list after the decision.
  * Released (`queued`), the lines are written and one outbox job per line is enqueued in the same transaction; each
  * job instructs its line (finance/payment.instruct-line). Until then the installment stays `due` behind a line in
  * status `instructed` — the pending state (see BatchStore) — and a second batch does not take it again.
+ * A line whose payee's account was replaced after its share was approved is written `held_account_changed` and neither
+ * instructed nor queued: it waits for a finance officer to confirm the new account (ConfirmLineAccount), and no
+ * other batch takes its installment meanwhile.
  */
 @Injectable()
 export class CreatePaymentBatch {
@@ -52,14 +59,17 @@ export class CreatePaymentBatch {
         manager,
         `select i.id as "installmentId", s.id as "shareId", i.seq, i.condition, i.amount_fen::text as "amountFen",
                 a.application_id as "applicationId", a.achievement_id as "achievementId", a.article, a.organization_id as "organizationId",
-                o.name as "payeeName", o.uscc as "payeeUscc", b.bank_name as "bankName", b.account_no as "accountNo"
+                coalesce(ap.decided_organization_name, o.name) as "payeeName", coalesce(ap.decided_organization_uscc, o.uscc) as "payeeUscc",
+                b.bank_name as "bankName", b.account_no as "accountNo", b.version as "accountVersion",
+                s.payee_account_version as "approvedAccountVersion"
            from finance_installments i
            join finance_shares s on s.id = i.share_id
            join finance_awards a on a.id = s.award_id
+           join applications ap on ap.id = a.application_id
            join organizations o on o.id = a.organization_id
            left join organization_bank_accounts b on b.organization_id = a.organization_id
           where s.program_id = $1 and s.payer = $2 and s.status = 'approved' and i.status = 'due'
-            and not exists (select 1 from payment_batch_lines pending where pending.installment_id = i.id and pending.status = 'instructed')
+            and not exists (select 1 from payment_batch_lines pending where pending.installment_id = i.id and pending.status in ('instructed', 'held_account_changed'))
           order by a.application_id, a.achievement_id, i.seq
           for update of i`,
         [program.id, payer],
@@ -75,21 +85,26 @@ export class CreatePaymentBatch {
         `insert into payment_batches (tenant_id, program_id, payer, total_fen, created_by) values ($1, $2, $3, $4, $5) returning id`,
         [program.tenantId, program.id, payer, total.toString(), actor.id],
       );
+      const held: number[] = [];
       for (const [index, line] of due.entries()) {
         const purpose = `${program.year}年度标准化资助 ${line.achievementId}${line.condition === 'start' ? '' : ` (${line.condition})`}`;
+        // An account replaced after the share was approved waits for a finance officer's check (confirm-line-account.ts).
+        const onHold = accountChangedSinceApproval(line.accountVersion!, line.approvedAccountVersion);
         await manager.query(
-          `insert into payment_batch_lines (tenant_id, batch_id, line_no, installment_id, amount_fen, payee_name, payee_uscc, bank_name, account_no, purpose, article)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [program.tenantId, batch.id, index + 1, line.installmentId, line.amountFen, line.payeeName, line.payeeUscc, line.bankName, line.accountNo, purpose, line.article],
+          `insert into payment_batch_lines (tenant_id, batch_id, line_no, installment_id, amount_fen, payee_name, payee_uscc, bank_name, account_no, purpose, article, status, account_version)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          [program.tenantId, batch.id, index + 1, line.installmentId, line.amountFen, line.payeeName, line.payeeUscc, line.bankName, line.accountNo, purpose, line.article, onHold ? 'held_account_changed' : 'instructed', line.accountVersion],
         );
         const lineNo = index + 1;
-        if (instruction === 'now') {
+        if (onHold) {
+          held.push(lineNo);
+        } else if (instruction === 'now') {
           await instructLine(manager, { ...line, batchId: batch.id, programId: program.id, payer, lineNo }, actor.id);
         } else {
           await this.outbox.enqueue(manager, 'finance', 'payment.instruct-line', { tenantId: program.tenantId, batchId: batch.id, lineNo });
         }
       }
-      await this.audit.record(manager, { action: instruction === 'now' ? 'finance.batch-instructed' : 'finance.batch-released', entityType: 'payment_batch', entityId: batch.id, data: { payer, lines: due.length, totalFen: total.toString() } });
+      await this.audit.record(manager, { action: instruction === 'now' ? 'finance.batch-instructed' : 'finance.batch-released', entityType: 'payment_batch', entityId: batch.id, data: { payer, lines: due.length, totalFen: total.toString(), heldAccountChanged: held } });
       return BatchStore.get(manager, batch.id);
     });
   }
