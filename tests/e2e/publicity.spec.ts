@@ -189,8 +189,9 @@ describe('publicity, objections and hand-over (API + worker on one manual clock)
         district: '和平区',
         totalFen: 12_000_000,
         items: [
-          { item: 'GB/T 40001-2023', article: '第七条', amountFen: 8_000_000 },
-          { item: 'HG/T 50002-2023', article: '第七条', amountFen: 4_000_000 },
+          // The policy's name for the item with the standard number, as fixed at the decision (decision-snapshots.spec.ts).
+          { item: '主导制定国家标准（GB/T 40001-2023）', policyItem: '主导制定国家标准', standardNo: 'GB/T 40001-2023', article: '第七条', amountFen: 8_000_000 },
+          { item: '主导制定行业标准（HG/T 50002-2023）', policyItem: '主导制定行业标准', standardNo: 'HG/T 50002-2023', article: '第七条', amountFen: 4_000_000 },
         ],
       });
       const text = JSON.stringify(detail.body);
@@ -208,7 +209,7 @@ describe('publicity, objections and hand-over (API + worker on one manual clock)
       await workbook.xlsx.load(xlsx.body as Buffer);
       const sheetRows: string[][] = [];
       workbook.worksheets[0].eachRow((r) => sheetRows.push((r.values as unknown[]).slice(1).map((v) => String(v))));
-      expect(sheetRows).toContainEqual([tjOrgs[0].name, tjOrgs[0].uscc, '和平区', 'HG/T 50002-2023', '第七条', '40000.00']);
+      expect(sheetRows).toContainEqual([tjOrgs[0].name, tjOrgs[0].uscc, '和平区', '主导制定行业标准（HG/T 50002-2023）', '第七条', '40000.00']);
       expect(sheetRows[sheetRows.length - 1]).toEqual(['合计', '', '', '', '', '200000.00']);
       await http().get(`/api/v1/public/tenants/foshan/publicities/${publicityId}/list.xlsx`).expect(404);
       const other = await http().get('/api/v1/public/tenants/foshan/publicities').expect(200);
@@ -219,7 +220,7 @@ describe('publicity, objections and hand-over (API + worker on one manual clock)
       await http().get('/api/v1/public/tenants/Bad_Id/publicities').expect(400);
     });
 
-    it('accepts an objection from the public with a reference id; the award goes to objection review and officers are told', async () => {
+    it('accepts an objection from the public with a reference id; the award goes to objection review and officers are told in a digest', async () => {
       const noContact = await http()
         .post(`/api/v1/public/tenants/tianjin/publicities/${publicityId}/objections`)
         .send({ applicationId: applicationIds[0], contactName: '李四', reasons: '该标准并非该企业主导制定' })
@@ -235,6 +236,7 @@ describe('publicity, objections and hand-over (API + worker on one manual clock)
         .expect(201);
       objectionId = response.body.referenceId;
       expect(objectionId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.body.repeated).toBe(false);
       expect(await statusOf('applications', applicationIds[0])).toBe('objection_review');
       const trail = await rows<{ action: string; actor_id: string; data: Record<string, unknown> }>(
         `select action, actor_id, data from audit_log where tenant_id = 'tianjin' and (entity_id = $1 or entity_id = $2) order by seq desc limit 2`,
@@ -245,8 +247,19 @@ describe('publicity, objections and hand-over (API + worker on one manual clock)
         ['application.objection-received', 'public'],
       ]);
       expect(JSON.stringify(trail)).not.toContain('13800000000');
-      const officerNews = await http().get('/api/v1/notifications').set(tj.headers).expect(200);
-      expect(officerNews.body.items[0]).toMatchObject({ kind: 'objection.received', entity: { type: 'objection', id: objectionId } });
+      // Officers are not told objection by objection: the publicity's digest is due at the end of the 15-minute slot.
+      const before = await http().get('/api/v1/notifications').set(tj.headers).expect(200);
+      expect(before.body.items.map((n: { kind: string }) => n.kind)).not.toContain('objection.digest');
+      const [digestJob] = await rows<{ run_at: Date }>(`select run_at from outbox where job_name = 'publicity.objection-digest' and payload->>'publicityId' = $1`, [publicityId]);
+      expect(digestJob.run_at.toISOString()).toBe(new Date('2024-05-06T09:15:00+08:00').toISOString());
+      clock.set(new Date('2024-05-06T09:15:00+08:00'));
+      const officerNews = await eventually(
+        async () => (await http().get('/api/v1/notifications').set(tj.headers).expect(200)).body.items as Array<{ kind: string; body: string }>,
+        (items) => items.some((n) => n.kind === 'objection.digest'),
+        'the objection digest',
+      );
+      expect(officerNews[0]).toMatchObject({ kind: 'objection.digest', entity: { type: 'publicity', id: publicityId } });
+      expect(officerNews[0].body).toContain(objectionId);
       const received = await http().get('/api/v1/objections?status=received').set(tj.headers).expect(200);
       expect(received.body.items).toEqual([expect.objectContaining({ id: objectionId, applicationId: applicationIds[0], contactPhone: '13800000000', status: 'received' })]);
       expect((await http().get('/api/v1/objections').set(fs.headers).expect(200)).body.items).toEqual([]);

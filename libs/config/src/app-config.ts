@@ -1,4 +1,6 @@
 import { Env, envSchema } from './env.schema';
+import { describeReceived, redactSecrets } from './redact';
+import { DEVELOPMENT_JWT_SECRET, weakJwtSecretReason } from './secret-strength';
 
 export interface DatabaseCredentials {
   user: string;
@@ -30,6 +32,10 @@ export interface AppConfig {
   };
   http: { rateLimitPerMinute: number; trustProxyHops: number };
   storage: { dir: string };
+  /** Caps on one application's evidence (EVIDENCE_* variables); the 10 MB per-file limit is fixed in the upload. */
+  evidence: { maxFilesPerApplication: number; maxBytesPerApplication: number; maxImagePixels: number };
+  /** Flood limits and the officers' digest for public objections (OBJECTION_* variables). */
+  objections: { addressLimit: number; addressWindowSeconds: number; openPerContact: number; digestSeconds: number };
   /** smtpUrl null: notifications stay in the product, no e-mail is sent. */
   mail: { smtpUrl: string | null; from: string };
   /** The nightly audit-chain check's time of day, `HH:MM` China Standard Time (AUDIT_CHECK_TIME, default 02:30). */
@@ -39,18 +45,26 @@ export interface AppConfig {
 /** Thrown with one line that names the offending variable, so a misconfigured process says exactly what to fix. */
 export class ConfigError extends Error {}
 
-const DEV_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+/**
+ * The one line a bad variable stops the process with. Zod quotes received values in some messages, so every secret
+ * of the environment is blanked out of the whole line, and a secret variable's own value is described, not shown.
+ */
+function configError(source: NodeJS.ProcessEnv, name: string, reason: string): ConfigError {
+  const line = `Invalid environment variable ${name}: ${reason} (${describeReceived(name, source[name])})`;
+  return new ConfigError(redactSecrets(line, source).replace(/\s*\n\s*/g, ' '));
+}
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const name = issue.path.join('.') || '(environment)';
-    throw new ConfigError(`Invalid environment variable ${name}: ${issue.message} (got ${JSON.stringify(source[name] ?? null)})`);
+    throw configError(source, issue.path.join('.') || '(environment)', issue.message);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && e.JWT_SECRET === DEV_SECRET) {
-    throw new ConfigError('Invalid environment variable JWT_SECRET: must be set in production');
+  if (e.NODE_ENV === 'production') {
+    if (e.JWT_SECRET === DEVELOPMENT_JWT_SECRET) throw new ConfigError('Invalid environment variable JWT_SECRET: must be set in production');
+    const weakness = weakJwtSecretReason(e.JWT_SECRET);
+    if (weakness) throw configError(source, 'JWT_SECRET', weakness);
   }
   return {
     env: e.NODE_ENV,
@@ -77,6 +91,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE, trustProxyHops: e.TRUST_PROXY_HOPS },
     storage: { dir: e.STORAGE_DIR },
+    evidence: {
+      maxFilesPerApplication: e.EVIDENCE_MAX_FILES_PER_APPLICATION,
+      maxBytesPerApplication: e.EVIDENCE_MAX_MB_PER_APPLICATION * 1024 * 1024,
+      maxImagePixels: e.EVIDENCE_MAX_IMAGE_MEGAPIXELS * 1_000_000,
+    },
+    objections: {
+      addressLimit: e.OBJECTION_ADDRESS_LIMIT,
+      addressWindowSeconds: e.OBJECTION_ADDRESS_WINDOW_SECONDS,
+      openPerContact: e.OBJECTION_OPEN_PER_CONTACT,
+      digestSeconds: e.OBJECTION_DIGEST_SECONDS,
+    },
     mail: { smtpUrl: e.SMTP_URL ? e.SMTP_URL : null, from: e.MAIL_FROM },
     auditCheck: { time: e.AUDIT_CHECK_TIME },
   };

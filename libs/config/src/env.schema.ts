@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEVELOPMENT_JWT_SECRET } from './secret-strength';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const seconds = z.coerce.number().int().positive();
@@ -26,7 +27,8 @@ export const envSchema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default('subsidy'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
 
-  JWT_SECRET: z.string().min(32, 'at least 32 characters').default('dev-only-secret-change-me-0123456789abcdef'),
+  // In production also: real entropy, not a variation of the development default (secret-strength.ts).
+  JWT_SECRET: z.string().min(32, 'at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
   JWT_ACCESS_TTL_SECONDS: seconds.default(900),
   REFRESH_TTL_SECONDS: seconds.default(30 * 24 * 3600),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
@@ -36,6 +38,20 @@ export const envSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   STORAGE_DIR: z.string().min(1).default('var/storage'),
+  // Evidence per application: at most this many files and this many MB (MiB) in total; images over this many megapixels
+  // are refused (their header is read, the image never decoded). One file is at most 10 MB whatever these say.
+  EVIDENCE_MAX_FILES_PER_APPLICATION: z.coerce.number().int().min(1).max(1000).default(50),
+  EVIDENCE_MAX_MB_PER_APPLICATION: z.coerce.number().int().min(10).max(10_000).default(200),
+  EVIDENCE_MAX_IMAGE_MEGAPIXELS: z.coerce.number().int().min(1).max(500).default(50),
+
+  // Public objections during a publicity: per client address at most OBJECTION_ADDRESS_LIMIT submissions in
+  // OBJECTION_ADDRESS_WINDOW_SECONDS (counted in Redis, shared by every API process); per contact (phone or e-mail)
+  // at most OBJECTION_OPEN_PER_CONTACT objections under review in one publicity; officers get one digest of new
+  // objections per publicity every OBJECTION_DIGEST_SECONDS instead of one message per objection.
+  OBJECTION_ADDRESS_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  OBJECTION_ADDRESS_WINDOW_SECONDS: seconds.max(7 * 24 * 3600).default(3600),
+  OBJECTION_OPEN_PER_CONTACT: z.coerce.number().int().min(1).max(1000).default(5),
+  OBJECTION_DIGEST_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(900),
 
   // E-mail copies of notifications; unset = in-product notifications only.
   SMTP_URL: z.union([z.literal(''), z.string().regex(/^smtps?:\/\/\S+$/, 'an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:2525')]).optional(),

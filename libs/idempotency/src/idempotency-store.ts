@@ -28,13 +28,25 @@ export type IdempotencyClaim = { kind: 'started'; claimedAt: Date } | { kind: 'r
  */
 export const ABANDONED_CLAIM_MS = 5 * 60_000;
 
+/**
+ * A refusal (a stored 4xx) is replayed to retries for this long, then forgotten: the request changed nothing, so once
+ * the client has had time to read the answer, the same key may run again (the state that refused it may have changed)
+ * and the record does not stay forever. A corrected request (a different body) may take the key over at once.
+ */
+export const REFUSED_ANSWER_TTL_MS = 15 * 60_000;
+
 interface KeyRow {
   createdAt: Date;
+  completedAt: Date | null;
   scope: string;
   requestHash: string;
   status: 'in_progress' | 'completed';
   responseStatus: number | null;
   responseBody: unknown;
+}
+
+function isRefusal(row: KeyRow): boolean {
+  return row.status === 'completed' && row.responseStatus !== null && row.responseStatus >= 400;
 }
 
 /**
@@ -54,10 +66,15 @@ export class IdempotencyStore {
    */
   async claim(identity: IdempotencyIdentity, scope: string, requestHash: string): Promise<IdempotencyClaim> {
     // A released key (its first request failed with a 5xx) may vanish between the insert and the read, and an abandoned
-    // claim is removed before claiming afresh: both try the insert again.
+    // claim or a refusal that no longer binds is removed before claiming afresh: all try the insert again.
     for (let attempt = 0; attempt < 3; attempt++) {
       const claim = await this.transactions.run(async (manager) => {
         const claimedAt = this.clock.now();
+        // The actor's refusals past their time go now, whether or not their keys are ever used again.
+        await manager.query(
+          `delete from idempotency_keys where actor_id = $1 and status = 'completed' and response_status >= 400 and completed_at <= $2`,
+          [identity.actorId, new Date(claimedAt.getTime() - REFUSED_ANSWER_TTL_MS)],
+        );
         const inserted = await queryRows<{ key: string }>(
           manager,
           `insert into idempotency_keys (tenant_id, actor_id, key, scope, request_hash, created_at)
@@ -69,12 +86,18 @@ export class IdempotencyStore {
         if (inserted.length > 0) return { kind: 'started', claimedAt } as const;
         const [row] = await queryRows<KeyRow>(
           manager,
-          `select created_at as "createdAt", scope, request_hash as "requestHash", status, response_status as "responseStatus", response_body as "responseBody"
+          `select created_at as "createdAt", completed_at as "completedAt", scope, request_hash as "requestHash", status,
+                  response_status as "responseStatus", response_body as "responseBody"
              from idempotency_keys where actor_id = $1 and key = $2`,
           [identity.actorId, identity.key],
         );
         if (!row) return undefined;
-        if (row.scope !== scope || row.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+        if (row.scope !== scope || row.requestHash !== requestHash) {
+          if (!isRefusal(row)) throw new IdempotencyKeyReusedError();
+          // The refused request changed nothing, so its key cannot stand for an effect: the corrected request runs.
+          await manager.query(`delete from idempotency_keys where actor_id = $1 and key = $2 and created_at = $3`, [identity.actorId, identity.key, row.createdAt]);
+          return undefined;
+        }
         if (row.status === 'in_progress' || row.responseStatus === null) {
           if (this.clock.now().getTime() - row.createdAt.getTime() < ABANDONED_CLAIM_MS) throw new IdempotencyInProgressError();
           await manager.query(`delete from idempotency_keys where actor_id = $1 and key = $2 and status = 'in_progress' and created_at = $3`, [

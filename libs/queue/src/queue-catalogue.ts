@@ -65,6 +65,7 @@ export const QUEUES = {
       'panel.deadline': job<ApplicationRoundJobPayload>('At the scoring deadline, releases experts who did not score and tops the panel up to quorum'),
       'panel.year-rescreen': job<ApplicationJobPayload>("After a submission under a year-wide exclusion rule, removes and replaces the year's panel experts from its units"),
       'publicity.close': job<PublicityJobPayload>('Closes a publicity period at the end of its last day'),
+      'publicity.objection-digest': job<PublicityJobPayload>("Tells the program officers once about the publicity's objections received since its last digest"),
     },
   },
   /** E-mail and in-app messages; retried patiently because mail servers recover slowly. */

@@ -4,7 +4,7 @@ import { ManualClock } from '@subsidy/calendar';
 import { ClockModule, ConflictError, HttpExceptionFilter } from '@subsidy/common';
 import { ConfigModule } from '@subsidy/config';
 import { DatabaseModule } from '@subsidy/database';
-import { ABANDONED_CLAIM_MS, Idempotent, IdempotencyModule, requestFingerprint } from '@subsidy/idempotency';
+import { ABANDONED_CLAIM_MS, Idempotent, IdempotencyModule, REFUSED_ANSWER_TTL_MS, requestFingerprint } from '@subsidy/idempotency';
 import { RequestContextStore } from '@subsidy/tenancy';
 import type { NextFunction, Request, Response } from 'express';
 import request from 'supertest';
@@ -113,6 +113,54 @@ describe('@Idempotent routes over a real database', () => {
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect({ ...retry.body, requestId: undefined }).toEqual({ ...first.body, requestId: undefined });
     expect(await keyRow(alpha.id, 'key-refused-001')).toEqual([expect.objectContaining({ status: 'completed', response_status: 409 })]);
+  });
+
+  it('replays a refusal only for REFUSED_ANSWER_TTL_MS; then the same request runs again and the record is gone', async () => {
+    const start = clock.now();
+    try {
+      await post('key-expiring-01', { name: 'refused' }).expect(409);
+      clock.set(new Date(start.getTime() + REFUSED_ANSWER_TTL_MS - 1_000));
+      const stillReplayed = await post('key-expiring-01', { name: 'refused' }).expect(409);
+      expect(stillReplayed.headers['idempotent-replayed']).toBe('true');
+      clock.set(new Date(start.getTime() + REFUSED_ANSWER_TTL_MS + 1_000));
+      const again = await post('key-expiring-01', { name: 'refused' }).expect(409);
+      expect(again.headers['idempotent-replayed']).toBeUndefined();
+      expect(await keyRow(alpha.id, 'key-expiring-01')).toEqual([expect.objectContaining({ status: 'completed', response_status: 409 })]);
+    } finally {
+      clock.set(start);
+    }
+  });
+
+  it("deletes the actor's expired refusals on its next request, even under keys never used again", async () => {
+    const start = clock.now();
+    try {
+      await post('key-forgotten-1', { name: 'refused' }).expect(409);
+      await post('key-forgotten-2', { name: 'refused' }, { actor: 'user-2' }).expect(409);
+      await post('key-kept-00001', { name: 'kept' }).expect(201);
+      clock.set(new Date(start.getTime() + REFUSED_ANSWER_TTL_MS + 1_000));
+      await post('key-unrelated-1', { name: 'b' }).expect(201);
+      expect(await keyRow(alpha.id, 'key-forgotten-1')).toEqual([]);
+      // Another actor's refusal waits for that actor's next request; a success is kept.
+      expect(await keyRow(alpha.id, 'key-forgotten-2')).toHaveLength(1);
+      expect(await keyRow(alpha.id, 'key-kept-00001')).toEqual([expect.objectContaining({ response_status: 201 })]);
+      const replay = await post('key-kept-00001', { name: 'kept' }).expect(201);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(effects).toEqual(['kept', 'b']);
+    } finally {
+      clock.set(start);
+    }
+  });
+
+  it('lets a corrected request take over the key of a refused one at once, but never the key of a success', async () => {
+    await post('key-corrected-1', { name: 'refused' }).expect(409);
+    const corrected = await post('key-corrected-1', { name: 'fixed' }).expect(201);
+    expect(corrected.headers['idempotent-replayed']).toBeUndefined();
+    expect(corrected.body).toEqual({ number: 1, name: 'fixed' });
+    const replay = await post('key-corrected-1', { name: 'fixed' }).expect(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    // The original refused body now conflicts with a stored success: that is a reused key again.
+    expect((await post('key-corrected-1', { name: 'refused' }).expect(422)).body.code).toBe('idempotency_key_reused');
+    expect(effects).toEqual(['fixed']);
   });
 
   it('forgets the key after a 5xx so the client may retry it', async () => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { UploadRejectedError, inspectUpload } from '@subsidy/storage';
-import { exeHeader, htmlPage, minimalJpeg, minimalPdf, minimalPng, minimalWebp, minimalZip } from './support/sample-files';
+import { DEFAULT_MAX_IMAGE_PIXELS } from '@subsidy/storage';
+import { exeHeader, extendedWebp, htmlPage, minimalJpeg, minimalPdf, minimalPng, minimalWebp, minimalZip, PDF_PAGES, pdfWith } from './support/sample-files';
 
 const limits = { maxBytes: 1024 * 1024 };
 
@@ -89,5 +90,54 @@ describe('inspectUpload rejects', () => {
 
   it('a nonsensical limit, as a programming error', async () => {
     await expect(inspectUpload(minimalPdf(), 'a.pdf', { maxBytes: 0 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('inspectUpload checks what the content would do when opened', () => {
+  it.each([
+    ['PNG', (w: number, h: number) => minimalPng(w, h)],
+    ['JPEG', (w: number, h: number) => minimalJpeg(w, h)],
+    ['WebP', (w: number, h: number) => extendedWebp(w, h)],
+  ])('refuses a %s over 50 megapixels by its header, and accepts one at exactly 50', async (_kind, build) => {
+    const atLimit = await inspectUpload(build(10_000, 5_000), 'scan.img', limits);
+    expect(atLimit.dimensions).toEqual({ width: 10_000, height: 5_000 });
+    expect(10_000 * 5_000).toBe(DEFAULT_MAX_IMAGE_PIXELS);
+    const error = await rejection(inspectUpload(build(10_000, 5_001), 'scan.img', limits));
+    expect(error.code).toBe('evidence_image_too_many_pixels');
+    expect(error.message).toContain('10000×5001');
+    expect(error.message).toContain('limit is 50 megapixels');
+  });
+
+  it('uses a lower pixel limit when given one', async () => {
+    const error = await rejection(inspectUpload(minimalPng(2000, 1000), 'a.png', { ...limits, maxImagePixels: 1_999_999 }));
+    expect(error.code).toBe('evidence_image_too_many_pixels');
+    await expect(inspectUpload(minimalPng(2000, 1000), 'a.png', { ...limits, maxImagePixels: 2_000_000 })).resolves.toBeDefined();
+  });
+
+  it('refuses an image whose header declares no size', async () => {
+    const error = await rejection(inspectUpload(minimalJpeg(100, 0), 'a.jpg', limits));
+    expect(error.code).toBe('evidence_image_unreadable');
+    expect(error.detectedType).toBe('image/jpeg');
+  });
+
+  it('refuses a PDF that runs JavaScript when opened, naming what it found', async () => {
+    const [catalog, pages, page] = PDF_PAGES;
+    const bytes = pdfWith([catalog.replace('>>', '/OpenAction << /S /JavaScript /JS (app.launchURL("http://x")) >> >>'), pages, page]);
+    const error = await rejection(inspectUpload(bytes, 'notice.pdf', limits));
+    expect(error.code).toBe('evidence_pdf_active_content');
+    expect(error.message).toContain('/JavaScript, /JS');
+    expect(error.detectedType).toBe('application/pdf');
+  });
+
+  it('refuses a PDF it cannot inspect', async () => {
+    const [catalog, pages, page] = PDF_PAGES;
+    const broken = '<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length 8 >>\nstream\nnot-zlib\nendstream';
+    const error = await rejection(inspectUpload(pdfWith([catalog, pages, page, broken]), 'locked.pdf', limits));
+    expect(error.code).toBe('evidence_pdf_uninspectable');
+  });
+
+  it('gives a clean display name with the extension of the content', async () => {
+    const result = await inspectUpload(minimalPdf(), 'invoice\u202Efdp.exe', limits);
+    expect(result).toMatchObject({ declaredName: 'invoice\u202Efdp.exe', fileName: 'invoicefdp.pdf', declaredExtensionMatches: false });
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError, ErrorDetail } from '@subsidy/common';
+import { DomainError, ErrorDetail, Localized } from '@subsidy/common';
 
 /** One application per program per organization; the answer names the existing one so the client can open it. */
 export class ApplicationExistsError extends DomainError {
@@ -38,15 +38,19 @@ export class EvidenceNotFoundError extends DomainError {
   }
 }
 
-/** An upload refused by its content or size (codes from @subsidy/storage: evidence_empty, evidence_too_large, evidence_type_not_allowed). */
+/**
+ * An upload refused by its content or size (codes from @subsidy/storage's UploadRejectionCode) or by the application's
+ * evidence caps (evidence_too_many_files, evidence_total_too_large).
+ */
 export class EvidenceRejectedError extends DomainError {
   constructor(
     readonly code: string,
     readonly status: number,
-    message: string,
+    message: string | Localized,
     path = 'file',
   ) {
-    super(message, [{ path, message }]);
+    const en = typeof message === 'string' ? message : message.en;
+    super(message, [{ path, message: en, ...(typeof message === 'string' ? {} : { messageZh: message.zh }) }]);
   }
 }
 

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiCreatedResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@subsidy/auth';
 import type { Response } from 'express';
 import { uuidParam } from '@subsidy/common';
 import { decisionWorkbook } from '../../decision/queries/decision-workbook';
 import { PublicPublicities, PublicPublicity, PublicPublicitySummary } from '../queries/public-publicities';
 import { ObjectionReceipt, SubmitObjection } from '../use-cases/submit-objection';
+import { ObjectionAddressLimitGuard } from '../flood/objection-address-limit.guard';
 import { SubmitObjectionDto } from './submit-objection.dto';
 import { TenantIdPipe } from './tenant-param';
 
@@ -50,7 +51,19 @@ export class PublicPublicityController {
   }
 
   @Post(':id/objections')
-  object(@Param('tenantId', TenantIdPipe) tenantId: string, @Param('id', uuidParam('id')) id: string, @Body() body: SubmitObjectionDto): Promise<ObjectionReceipt> {
-    return this.submitObjection.execute({ tenantId, publicityId: id, ...body });
+  @UseGuards(ObjectionAddressLimitGuard)
+  @ApiCreatedResponse({ description: 'The objection is recorded; keep the reference (`repeated: false`)' })
+  @ApiOkResponse({ description: 'This contact already objected to this award in this publicity: the first reference (`repeated: true`); nothing new is recorded' })
+  @ApiResponse({ status: 409, description: '`objection_already_resolved` (this contact\'s objection to the award was answered), `too_many_open_objections`, `publicity_closed`' })
+  @ApiResponse({ status: 429, description: '`objection_rate_limited`: too many objections from this address; see Retry-After' })
+  async object(
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: SubmitObjectionDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ObjectionReceipt> {
+    const receipt = await this.submitObjection.execute({ tenantId, publicityId: id, ...body });
+    if (receipt.repeated) response.status(200);
+    return receipt;
   }
 }

@@ -55,8 +55,9 @@ export class PublicityController {
 
   @Get('programs/:id/approved-list')
   @Roles('program_officer', 'finance_officer')
-  async approvedList(@Param('id', uuidParam('id')) id: string): Promise<DecisionList & { allocationApproval: AllocationApprovalReference | null }> {
-    const list = await this.lists.approvedList(id);
+  async approvedList(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<DecisionList & { allocationApproval: AllocationApprovalReference | null }> {
+    // A district-level finance officer gets its district's lines only; city finance and the program office all of them.
+    const list = await this.lists.approvedList(actor, id);
     // Finance sees what authorises the payment next to the list (null where the policy requires no higher approval).
     return { ...list, allocationApproval: await this.transactions.run((manager) => AllocationApprovalStore.reference(manager, id)) };
   }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEmailAddress } from '@subsidy/common';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 export class SubmitObjectionDto {
   @ApiProperty()
@@ -12,18 +13,19 @@ export class SubmitObjectionDto {
   @MaxLength(100)
   contactName!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Digits, spaces, + and -, with at least 5 digits; compared without +86 to recognize a repeated objection' })
   @IsOptional()
   @IsString()
   @MaxLength(30)
-  @Matches(/^[0-9+\- ]{5,30}$/, { message: '$property must be a phone number' })
+  // At least five digits: dashes alone would make every such objector one contact.
+  @Matches(/^(?=(?:\D*\d){5})[0-9+\- ]{5,30}$/, { message: '$property must be a phone number' })
   contactPhone?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(254)
-  @IsEmail()
+  @IsEmailAddress()
   contactEmail?: string;
 
   @ApiProperty({ description: 'What is wrong with the award and why' })

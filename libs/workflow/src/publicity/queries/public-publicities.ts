@@ -4,7 +4,7 @@ import { CLOCK } from '@subsidy/common';
 import { queryRows, TenantTransactions } from '@subsidy/database';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
 import { DataSource, EntityManager } from 'typeorm';
-import { achievementLabel } from '../../decision/queries/decision-list';
+import { labelOfRow, SNAPSHOT_SQL } from '../../decision/decision-snapshot';
 import { PublicityNotFoundError, UnknownTenantError } from '../publicity-errors';
 
 export interface PublicPublicitySummary {
@@ -22,7 +22,11 @@ export interface PublicAward {
   creditCode: string;
   district: string | null;
   totalFen: number;
-  items: Array<{ item: string; article: string | null; amountFen: number }>;
+  /**
+   * `item`: the policy's name for what is paid with the standard number, as fixed at the decision; `policyItem` and
+   * `standardNo` the two parts (null where the policy named no item / the achievement has no standard number).
+   */
+  items: Array<{ item: string; policyItem: string | null; standardNo: string | null; article: string | null; amountFen: number }>;
 }
 
 export interface PublicPublicity extends PublicPublicitySummary {
@@ -38,7 +42,9 @@ const SHOWN = ['in_publicity', 'objection_review', 'approved', 'handed_over'];
 /**
  * What the public may see of a tenant's publicities: the program, the period, and per award the applicant's name,
  * credit code, district and the items with article and amount. Nothing internal (ceilings, proposals, reasons,
- * reviewers, objections). A publicity is visible from its first day.
+ * reviewers, objections). A publicity is visible from its first day. Names and item labels are the decision's
+ * snapshots (libs/workflow/src/decision/decision-snapshot.ts): renaming an organization afterwards does not rewrite
+ * what was published.
  */
 @Injectable()
 export class PublicPublicities {
@@ -91,19 +97,24 @@ export class PublicPublicities {
       district: string | null;
       achievementId: string;
       payload: Record<string, unknown>;
+      policyLabel: string | null;
+      standardNo: string | null;
+      achievementLabel: string | null;
       article: string | null;
       amountFen: string;
     }>(
       manager,
-      `select a.id as "applicationId", o.name as "applicantName", o.uscc as "creditCode", d.name_zh as district,
-              i.achievement_id as "achievementId", aa.payload, i.article, i.decided_fen::text as "amountFen"
+      `select a.id as "applicationId", ${SNAPSHOT_SQL.organizationName} as "applicantName", ${SNAPSHOT_SQL.organizationUscc} as "creditCode",
+              d.name_zh as district, i.achievement_id as "achievementId", aa.payload, ${SNAPSHOT_SQL.policyLabel} as "policyLabel",
+              ${SNAPSHOT_SQL.standardNo} as "standardNo", ${SNAPSHOT_SQL.achievementLabel} as "achievementLabel",
+              i.article, i.decided_fen::text as "amountFen"
          from applications a
          join organizations o on o.id = a.organization_id
          left join districts d on d.code = a.district_code
          join decision_items i on i.application_id = a.id and i.decided_fen > 0
          join application_achievements aa on aa.application_id = i.application_id and aa.achievement_id = i.achievement_id
         where a.program_id = $1 and a.status = any($2)
-        order by o.name, a.id, aa.position, i.achievement_id`,
+        order by ${SNAPSHOT_SQL.organizationName}, a.id, aa.position, i.achievement_id`,
       [summary.programId, SHOWN],
     );
     const awards = new Map<string, PublicAward>();
@@ -116,7 +127,7 @@ export class PublicPublicities {
         totalFen: 0,
         items: [],
       };
-      award.items.push({ item: achievementLabel(row.achievementId, row.payload), article: row.article, amountFen: Number(row.amountFen) });
+      award.items.push({ item: labelOfRow(row), policyItem: row.policyLabel, standardNo: row.standardNo, article: row.article, amountFen: Number(row.amountFen) });
       award.totalFen = Number(BigInt(award.totalFen) + BigInt(row.amountFen));
       awards.set(row.applicationId, award);
     }
