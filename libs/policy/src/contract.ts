@@ -84,6 +84,16 @@ export interface Share {
   amountFen: number;
 }
 
+/**
+ * The item's cost is shared between city and county by the tenant's current fiscal revenue-sharing ratio, which the
+ * text refers to without stating it (Linyi 第六条 按照现行财政收入分享比例由市与县区分级承担): the engine cannot compute
+ * the shares, the paying side applies the ratio recorded for the applicant's district.
+ */
+export interface RevenueSharing {
+  article: string;
+  source: string;
+}
+
 export interface Installment {
   when: string;
   percent: number;
@@ -106,6 +116,8 @@ export interface ResultItem {
   reasons: Reason[];
   trace: TraceEntry[];
   shares?: Share[];
+  /** Instead of `shares`: split between city and county by the recorded revenue-sharing ratio (see RevenueSharing). */
+  revenueSharing?: RevenueSharing;
   payment?: PaymentPlan;
 }
 

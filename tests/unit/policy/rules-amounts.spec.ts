@@ -190,6 +190,41 @@ describe('who pays', () => {
     expect(run(policy, [standard('a1')], { kind: 'institution' }).applicants[0].items[0].shares).toEqual([{ payer: 'county', amountFen: 50_000_000 }]);
   });
 
+  it('cost_share byRevenueSharing marks the item for the recorded city:county ratio instead of splitting it', () => {
+    // Linyi 第六条: 激励资金给予企业的, 按照现行财政收入分享比例由市与县区分级承担 (the ratio is not in the text).
+    const policy = policyWithRules(`  - { kind: cost_share, article: 第六条, source: "002:3989", applicantKinds: [institution], split: [ { payer: county, parts: 1 } ] }
+  - { kind: cost_share, article: 第六条, source: "002:3989", applicantKinds: [enterprise], byRevenueSharing: true }
+`);
+    const enterprise = run(policy, [standard('a1')]).applicants[0].items[0];
+    expect(enterprise.revenueSharing).toEqual({ article: '第六条', source: '002:3989' });
+    expect(enterprise.shares).toBeUndefined();
+    const institution = run(policy, [standard('a1')], { kind: 'institution' }).applicants[0].items[0];
+    expect(institution.revenueSharing).toBeUndefined();
+    expect(institution.shares).toEqual([{ payer: 'county', amountFen: 50_000_000 }]);
+  });
+
+  it('cost_share: the last rule selecting an item decides between a stated split and the revenue-sharing ratio', () => {
+    const ratioLast = policyWithRules(`  - { kind: cost_share, article: 第二十条, source: "002:20", split: [ { payer: city, parts: 1 }, { payer: county, parts: 1 } ] }
+  - { kind: cost_share, article: 第六条, source: "002:6", byRevenueSharing: true }
+`);
+    expect(run(ratioLast, [standard('a1')]).applicants[0].items[0]).toMatchObject({ revenueSharing: { article: '第六条' } });
+    expect(run(ratioLast, [standard('a1')]).applicants[0].items[0].shares).toBeUndefined();
+    const splitLast = policyWithRules(`  - { kind: cost_share, article: 第六条, source: "002:6", byRevenueSharing: true }
+  - { kind: cost_share, article: 第二十条, source: "002:20", split: [ { payer: city, parts: 1 }, { payer: county, parts: 1 } ] }
+`);
+    const item = run(splitLast, [standard('a1')]).applicants[0].items[0];
+    expect(item.revenueSharing).toBeUndefined();
+    expect(item.shares).toHaveLength(2);
+  });
+
+  it('cost_share needs stated parts or byRevenueSharing, never both', () => {
+    expect(() => policyWithRules('  - { kind: cost_share, article: 第六条, source: "002:6" }\n')).toThrow(/needs `split`/);
+    expect(() => policyWithRules('  - { kind: cost_share, article: 第六条, source: "002:6", byRevenueSharing: true, split: [ { payer: city, parts: 1 } ] }\n')).toThrow(
+      /states no parts/,
+    );
+    expect(() => policyWithRules('  - { kind: cost_share, article: 第六条, source: "002:6", byRevenueSharing: false }\n')).toThrow();
+  });
+
   it('payment_plan installments add up exactly', () => {
     const policy = policyWithRules(`  - kind: payment_plan
     article: 第十条

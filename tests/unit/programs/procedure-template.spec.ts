@@ -14,6 +14,8 @@ const linyi = real('linyi', 'linyi-2019');
 const zaozhuang = real('zaozhuang', 'zaozhuang-2018');
 const liaocheng = real('liaocheng', 'liaocheng-2021');
 const beijing = real('beijing', 'beijing-2020');
+const weihai = real('weihai', 'weihai-2020');
+const tianjin = real('tianjin', 'tianjin-2021');
 
 /** A policy with only the given procedure settings, valid 2020-01-01..2022-12-31 (or as given). */
 function withProcedure(procedure: Partial<Procedure>, validity: { effectiveFrom?: string; effectiveTo?: string | null } = {}): CompiledPolicy {
@@ -41,11 +43,33 @@ function subject(review: Partial<ReviewSettings> = {}, window: Partial<Procedure
 
 describe('procedureTemplate: each procedure field becomes a setting with its citation', () => {
   const cases: Array<[string, Partial<Procedure>, (template: ReturnType<typeof procedureTemplate>) => unknown, unknown, string | null]> = [
-    ['calls batch only', { calls: { ...at('第九条', '002:1'), kinds: ['batch'] } }, (t) => [t.window.kind, t.window.allowedKinds], ['batch', ['batch']], 'window.kind'],
-    ['calls rolling only', { calls: { ...at('第九条', '002:1'), kinds: ['rolling'] } }, (t) => [t.window.kind, t.window.allowedKinds], ['rolling', ['rolling']], 'window.kind'],
+    ['calls batch only', { calls: { ...at('第九条', '002:1'), kinds: ['batch'], itemIds: null } }, (t) => [t.window.kind, t.window.allowedKinds], ['batch', ['batch']], 'window.kind'],
+    ['calls rolling only', { calls: { ...at('第九条', '002:1'), kinds: ['rolling'], itemIds: null } }, (t) => [t.window.kind, t.window.allowedKinds], ['rolling', ['rolling']], 'window.kind'],
     ['calls unset: both kinds, batch suggested', {}, (t) => [t.window.kind, t.window.allowedKinds], ['batch', ['batch', 'rolling']], null],
-    ['stages require an expert review (panel default)', { stages: { ...at('第十二条', '002:2'), required: ['expert_review'] } }, (t) => [t.review.stages.expert_review, t.review.panel?.size, t.review.panel?.quorum], [true, 3, 2], 'review.stages.expert_review'],
-    ['stages require a district and technical review', { stages: { ...at('第十条', '002:3'), required: ['district_review', 'technical_review'] } }, (t) => t.review.stages, { formal_check: true, district_review: true, technical_review: true, expert_review: false }, 'review.stages.district_review'],
+    ['stages require an expert review (panel default)', { stages: { ...at('第十二条', '002:2'), required: ['expert_review'], order: null, itemIds: null } }, (t) => [t.review.stages.expert_review, t.review.panel?.size, t.review.panel?.quorum], [true, 3, 2], 'review.stages.expert_review'],
+    ['stages require a district and technical review', { stages: { ...at('第十条', '002:3'), required: ['district_review', 'technical_review'], order: null, itemIds: null } }, (t) => t.review.stages, { formal_check: true, district_review: true, technical_review: true, expert_review: false }, 'review.stages.district_review'],
+    [
+      'stages with an order: the default order, the text\'s stages in its order',
+      { stages: { ...at('第二十一条', '002:8'), required: ['district_review', 'formal_check', 'expert_review'], order: ['district_review', 'formal_check', 'expert_review'], itemIds: null } },
+      (t) => t.review.stageOrder,
+      ['district_review', 'formal_check', 'technical_review', 'expert_review'],
+      'review.stageOrder',
+    ],
+    [
+      'stages with an order of two late stages: the others keep their place',
+      { stages: { ...at('第十条', '002:9'), required: ['technical_review', 'district_review'], order: ['technical_review', 'district_review'], itemIds: null } },
+      (t) => t.review.stageOrder,
+      ['formal_check', 'technical_review', 'district_review', 'expert_review'],
+      'review.stageOrder',
+    ],
+    ['stages without an order: no stageOrder (the default order)', { stages: { ...at('第十条', '002:3'), required: ['district_review'], order: null, itemIds: null } }, (t) => t.review.stageOrder, undefined, 'review.stages.district_review'],
+    [
+      'stages scoped to some items: still on, the requirement names the items',
+      { stages: { ...at('第十三条', '002:10'), required: ['expert_review'], order: null, itemIds: ['std.a', 'std.b'] } },
+      (t) => [t.review.stages.expert_review, t.citations.find((c) => c.path === 'review.stages.expert_review')?.requirement],
+      [true, 'requires an expert review (专家评审) for items std.a, std.b only (an application with none of them skips it)'],
+      'review.stages.expert_review',
+    ],
     ['stages unset: formal check only, no panel', {}, (t) => [t.review.stages, t.review.panel], [{ formal_check: true, district_review: false, technical_review: false, expert_review: false }, null], null],
     ['formalCheck 5 working days', { formalCheck: { ...at('第十二条', '002:4'), workingDays: 5 } }, (t) => t.review.formalCheckWorkingDays, 5, 'review.formalCheckWorkingDays'],
     ['formalCheck unset: no deadline', {}, (t) => t.review.formalCheckWorkingDays, null, null],
@@ -71,7 +95,7 @@ describe('procedureTemplate: each procedure field becomes a setting with its cit
   it('lists each setting the text leaves open as a product default', () => {
     const template = procedureTemplate(withProcedure({}));
     expect(template.defaults.map((d) => d.path).sort()).toEqual(
-      ['review.correctionWorkingDays', 'review.formalCheckWorkingDays', 'review.publicity', 'review.stages.formal_check', 'window.kind'].sort(),
+      ['review.correctionWorkingDays', 'review.formalCheckWorkingDays', 'review.publicity', 'review.stageOrder', 'review.stages.formal_check', 'window.kind'].sort(),
     );
   });
 
@@ -192,8 +216,8 @@ describe('programProcedure: the articles binding a program, for its view', () =>
 
 describe('procedureProblems: each contradiction by path, naming the article', () => {
   const procedure: Partial<Procedure> = {
-    calls: { ...at('第九条', '002:1'), kinds: ['batch'] },
-    stages: { ...at('第十条', '002:2'), required: ['formal_check', 'technical_review'] },
+    calls: { ...at('第九条', '002:1'), kinds: ['batch'], itemIds: null },
+    stages: { ...at('第十条', '002:2'), required: ['formal_check', 'technical_review'], order: null, itemIds: null },
     formalCheck: { ...at('第十一条', '002:3'), workingDays: 5 },
     correction: { ...at('第十二条', '002:4'), workingDays: 10 },
     publicity: { ...at('第十三条', '002:5'), days: 7, unit: 'working' },
@@ -260,5 +284,89 @@ describe('procedureProblems: each contradiction by path, naming the article', ()
     expect(problems.map((p) => p.path)).toEqual(['window.opensAt', 'window.closesAt', 'review.publicity']);
     expect(problems[0].message).toMatch(/2024-03-01.*foshan-2018 is in force from 2018-12-01 to 2023-11-30/);
     expect(problems[2].message).toMatch(/第十二条 \(002:4388\)/);
+  });
+});
+
+describe('the stage order a text fixes, and settings scoped to items', () => {
+  /** Weihai's template (stages on: district review, formal check, expert review) with the given stage order. */
+  const weihaiProgram = (stageOrder: ReviewSettings['stageOrder']): ProcedureSubject => {
+    const template = procedureTemplate(weihai);
+    const review: ReviewSettings = { ...template.review };
+    if (stageOrder === undefined) delete review.stageOrder;
+    else review.stageOrder = stageOrder;
+    return { year: 2023, window: { kind: 'batch', opensAt: new Date('2023-03-01T09:00:00+08:00'), closesAt: new Date('2023-03-31T17:00:00+08:00') }, review };
+  };
+
+  it('Weihai: the template runs the district review, then the formal check, then the expert review (第二十一条、第二十二条)', () => {
+    const template = procedureTemplate(weihai);
+    expect(template.review.stageOrder).toEqual(['district_review', 'formal_check', 'technical_review', 'expert_review']);
+    expect(template.review.stages).toEqual({ formal_check: true, district_review: true, technical_review: false, expert_review: true });
+    expect(template.citations).toContainEqual({
+      path: 'review.stageOrder',
+      article: '第二十一条、第二十二条',
+      source: '002:4606-4612',
+      requirement: 'the stages run in this order: district_review, then formal_check, then expert_review',
+    });
+    expect(template.defaults.map((d) => d.path)).not.toContain('review.stageOrder');
+    expect(programProcedure(weihai).citations.map((c) => c.path)).toContain('review.stageOrder');
+  });
+
+  const cases: Array<[string, ReviewSettings['stageOrder'], string[]]> = [
+    ['the template order', ['district_review', 'formal_check', 'technical_review', 'expert_review'], []],
+    ['a technical review placed first (the text does not order it)', ['technical_review', 'district_review', 'formal_check', 'expert_review'], []],
+    ['a technical review placed last', ['district_review', 'formal_check', 'expert_review', 'technical_review'], []],
+    ['no stageOrder (the default order: formal check first)', undefined, ['review.stageOrder']],
+    ['the formal check before the district review', ['formal_check', 'district_review', 'technical_review', 'expert_review'], ['review.stageOrder']],
+    ['the expert review before the formal check', ['district_review', 'expert_review', 'formal_check', 'technical_review'], ['review.stageOrder']],
+  ];
+
+  it.each(cases)('Weihai with %s', (_name, stageOrder, paths) => {
+    const problems = procedureProblems(weihai, weihaiProgram(stageOrder));
+    expect(problems.map((p) => p.path)).toEqual(paths);
+    for (const problem of problems) {
+      expect(problem.message).toMatch(/^must run district_review, then formal_check, then expert_review \(it runs .*\): 第二十一条、第二十二条 \(002:4606-4612\) fixes the order of the stages$/);
+    }
+  });
+
+  it('Weihai without stageOrder: the message says the default order is what runs', () => {
+    const [problem] = procedureProblems(weihai, weihaiProgram(undefined));
+    expect(problem.message).toContain('(it runs formal_check, then district_review, then expert_review, the default order)');
+  });
+
+  it('Tianjin and Linyi state an order that is the default one: a program without stageOrder complies', () => {
+    for (const policy of [tianjin, linyi]) {
+      const template = procedureTemplate(policy);
+      const { stageOrder, ...withoutOrder } = template.review;
+      expect(stageOrder).toEqual(['formal_check', 'district_review', 'technical_review', 'expert_review']);
+      // 2022 Q1 lies within both texts' validity and Linyi's 第一季度 window.
+      const year = 2022;
+      const window = { kind: 'batch' as const, opensAt: new Date(`${year}-01-04T09:00:00+08:00`), closesAt: new Date(`${year}-03-31T17:00:00+08:00`) };
+      expect(procedureProblems(policy, { year, window, review: withoutOrder })).toEqual([]);
+    }
+  });
+
+  it('a text without an order accepts any stage order', () => {
+    const reversed: ReviewSettings['stageOrder'] = ['expert_review', 'technical_review', 'district_review', 'formal_check'];
+    expect(procedureProblems(withProcedure({ stages: { ...at('第十条', '002:2'), required: ['formal_check', 'technical_review'], order: null, itemIds: null } }), subject({ stageOrder: reversed }))).toEqual([]);
+  });
+
+  it('Beijing: the expert review is on in the template, cited for the ten 标准制修订 items only, and may not be turned off', () => {
+    const template = procedureTemplate(beijing);
+    expect(template.review.stages.expert_review).toBe(true);
+    expect(template.review.panel).not.toBeNull();
+    const cited = template.citations.find((c) => c.path === 'review.stages.expert_review');
+    expect(cited).toMatchObject({ article: '第十三条', source: '002:3070' });
+    expect(cited?.requirement).toMatch(/^requires an expert review \(专家评审\) for items std\.intl\.formulate, .*std\.group\.revise only/);
+    const off = { ...template.review, stages: { ...template.review.stages, expert_review: false }, panel: null };
+    const window = { kind: 'batch' as const, opensAt: new Date('2021-06-01T09:00:00+08:00'), closesAt: new Date('2021-06-30T17:00:00+08:00') };
+    expect(procedureProblems(beijing, { year: 2021, window, review: off }).map((p) => p.path)).toEqual(['review.stages.expert_review']);
+  });
+
+  it('Liaocheng: the program view cites the items a call under 第六条 does not take (the patent items, 另行办理)', () => {
+    const cited = programProcedure(liaocheng).citations.find((c) => c.path === 'procedure.calls.scope');
+    expect(cited).toMatchObject({ article: '第六条', source: '002:3909-3917' });
+    expect(cited?.requirement).toMatch(/^a call under this text does not take items patent\.create\.first_domestic, .*ip\.report\.tier3 \(another procedure\)/);
+    expect(cited?.requirement).not.toMatch(/qa\.china/);
+    expect(programProcedure(foshan).citations.map((c) => c.path)).not.toContain('procedure.calls.scope');
   });
 });

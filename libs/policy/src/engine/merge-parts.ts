@@ -23,6 +23,7 @@ function single(w: WorkItem): ResultItem {
     trace: w.trace,
   };
   if (paid && w.shares) result.shares = w.shares;
+  if (paid && w.revenueSharing) result.revenueSharing = w.revenueSharing;
   if (paid && w.payment) result.payment = w.payment;
   return result;
 }
@@ -55,6 +56,9 @@ export function mergeParts(parts: WorkItem[]): ResultItem {
   };
   const shares = mergeShares(parts);
   if (amountFen > 0 && shares) result.shares = shares;
+  // One line, one payer arrangement: the first paid part split by the revenue-sharing ratio marks the whole line.
+  const revenueSharing = parts.find((p) => p.amountFen > 0 && p.revenueSharing)?.revenueSharing;
+  if (amountFen > 0 && revenueSharing && !shares) result.revenueSharing = revenueSharing;
   const plan = parts.find((p) => p.amountFen > 0 && p.payment)?.payment;
   if (amountFen > 0 && plan) {
     const installments = new Map<string, Installment>();

@@ -5,6 +5,7 @@ import type {
   BilingualText,
   PaymentPlan,
   Reason,
+  RevenueSharing,
   Share,
   TraceEntry,
 } from '../contract';
@@ -29,6 +30,7 @@ export interface WorkItem {
   reasons: Reason[];
   trace: TraceEntry[];
   shares?: Share[];
+  revenueSharing?: RevenueSharing;
   payment?: PaymentPlan;
 }
 

@@ -22,7 +22,11 @@ export const APPLICATION_STATUSES = [
 
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** The review stages in the order the policy texts run them. */
+/**
+ * The review stages in the order most policy texts run them, and the order of a program that sets none. A program
+ * whose text fixes another order (Weihai 第二十一条、第二十二条: district first, then the city's formal check) stores
+ * its own `review.stageOrder`, so any review stage may be followed by any other; `nextReviewStatus` picks which.
+ */
 export const REVIEW_STAGES = ['formal_check', 'district_review', 'technical_review', 'expert_review'] as const;
 export type ReviewStage = (typeof REVIEW_STAGES)[number];
 
@@ -33,9 +37,9 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly Ap
   draft: ['formal_check', 'district_review', 'technical_review', 'expert_review', 'awaiting_decision', 'withdrawn'],
   formal_check: ['correction_requested', 'district_review', 'technical_review', 'expert_review', 'awaiting_decision', 'rejected', 'withdrawn'],
   correction_requested: ['formal_check', 'district_review', 'technical_review', 'expert_review', 'awaiting_decision', 'lapsed', 'withdrawn'],
-  district_review: ['correction_requested', 'technical_review', 'expert_review', 'awaiting_decision', 'rejected', 'withdrawn'],
-  technical_review: ['expert_review', 'awaiting_decision', 'rejected', 'withdrawn'],
-  expert_review: ['awaiting_decision', 'rejected', 'withdrawn'],
+  district_review: ['correction_requested', 'formal_check', 'technical_review', 'expert_review', 'awaiting_decision', 'rejected', 'withdrawn'],
+  technical_review: ['formal_check', 'district_review', 'expert_review', 'awaiting_decision', 'rejected', 'withdrawn'],
+  expert_review: ['formal_check', 'district_review', 'technical_review', 'awaiting_decision', 'rejected', 'withdrawn'],
   awaiting_decision: ['decided', 'rejected'],
   decided: ['in_publicity', 'awaiting_decision', 'rejected'],
   in_publicity: ['objection_review', 'approved'],

@@ -1,7 +1,7 @@
 import { cstDateOf } from '@subsidy/calendar';
 import { ErrorDetail } from '@subsidy/common';
-import { applicationWindowOf, CallKind, CompiledPolicy, Cited, isInForceOn } from '@subsidy/policy';
-import { REVIEW_STAGES, ReviewSettings } from '../core';
+import { applicationWindowOf, CallKind, CompiledPolicy, Cited, isInForceOn, ProcedureStage } from '@subsidy/policy';
+import { REVIEW_STAGES, ReviewSettings, ReviewStage, stageOrderOf } from '../core';
 
 /**
  * What a policy text's `procedure` block (libs/policy/src/procedure.ts) means for a program: the configuration a
@@ -105,6 +105,35 @@ function validityText(policy: CompiledPolicy): string {
     : `policy ${policy.id} is in force from ${policy.effectiveFrom} to ${policy.effectiveTo}`;
 }
 
+/**
+ * The full stage order a program gets from a text that fixes the order of some stages: the default order
+ * (REVIEW_STAGES) with the positions of the text's stages refilled in the text's order, so a stage the text does not
+ * order keeps its usual place. Weihai [district_review, formal_check, expert_review] gives district_review,
+ * formal_check, technical_review, expert_review.
+ */
+export function stageOrderFromText(order: readonly ProcedureStage[]): ReviewStage[] {
+  const ordered = new Set<ReviewStage>(order);
+  const queue = [...order];
+  return REVIEW_STAGES.map((stage) => (ordered.has(stage) ? (queue.shift() as ReviewStage) : stage));
+}
+
+/** "district_review, then formal_check, then expert_review" */
+const orderText = (order: readonly string[]): string => order.join(', then ');
+
+/** " for items std.intl.formulate, std.national.formulate only" when the text requires the stages for some items only. */
+function itemsText(itemIds: readonly string[] | null): string {
+  return itemIds ? ` for items ${itemIds.join(', ')} only (an application with none of them skips it)` : '';
+}
+
+/** What a call under the text takes, when the text sends some items elsewhere: the shorter of the two lists. */
+function callItemsText(policy: CompiledPolicy, itemIds: readonly string[]): string {
+  const taken = new Set(itemIds);
+  const left = policy.items.filter((item) => !taken.has(item.id)).map((item) => item.id);
+  return left.length <= itemIds.length
+    ? `a call under this text does not take items ${left.join(', ')} (another procedure); an application claiming one is refused`
+    : `a call under this text takes only items ${itemIds.join(', ')}; an application claiming another is refused`;
+}
+
 /** The settings the text fixes, each with its path and article (the program view adds the rules enforced elsewhere). */
 function settingCitations(policy: CompiledPolicy): ProcedureCitation[] {
   const { calls, stages, formalCheck, correction, publicity } = policy.procedure;
@@ -113,7 +142,8 @@ function settingCitations(policy: CompiledPolicy): ProcedureCitation[] {
   if (calls) at('window.kind', calls, `calls of kind ${calls.kinds.join(' or ')} only`);
   const months = applicationWindowOf(policy);
   if (months) at('window', months, `applications are received from ${months.from} to ${months.to} (MM-DD) of the program year only`);
-  for (const stage of stages?.required ?? []) at(`review.stages.${stage}`, stages!, `requires ${STAGE_NAMES[stage]}`);
+  for (const stage of stages?.required ?? []) at(`review.stages.${stage}`, stages!, `requires ${STAGE_NAMES[stage]}${itemsText(stages!.itemIds)}`);
+  if (stages?.order) at('review.stageOrder', stages, `the stages run in this order: ${orderText(stages.order)}`);
   if (formalCheck) at('review.formalCheckWorkingDays', formalCheck, `the formal check is done within ${formalCheck.workingDays} working days`);
   if (correction) at('review.correctionWorkingDays', correction, `the applicant has at least ${correction.workingDays} working days to correct`);
   if (publicity) at('review.publicity', publicity, `publicity of ${publicity.days} ${publicity.unit} days`);
@@ -137,6 +167,9 @@ export function procedureTemplate(policy: CompiledPolicy): ProgramTemplate {
     technical_review: required.has('technical_review'),
     expert_review: required.has('expert_review'),
   };
+  if (!stages?.order) {
+    defaults.push({ path: 'review.stageOrder', note: `the text fixes no order of the stages; ${orderText(REVIEW_STAGES)} by default` });
+  }
   if (!formalCheck) defaults.push({ path: 'review.formalCheckWorkingDays', note: 'the text sets no deadline for the formal check; none by default' });
   if (!correction) defaults.push({ path: 'review.correctionWorkingDays', note: `the text sets no correction period; ${PRODUCT_DEFAULTS.correctionWorkingDays} working days by default` });
   if (!publicity) {
@@ -147,6 +180,7 @@ export function procedureTemplate(policy: CompiledPolicy): ProgramTemplate {
   const panel = PRODUCT_DEFAULTS.panel;
   const review: ReviewSettings = {
     stages: stageSettings,
+    ...(stages?.order ? { stageOrder: stageOrderFromText(stages.order) } : {}),
     formalCheckWorkingDays: formalCheck ? formalCheck.workingDays : null,
     correctionWorkingDays: correction ? correction.workingDays : PRODUCT_DEFAULTS.correctionWorkingDays,
     panel: stageSettings.expert_review
@@ -173,8 +207,11 @@ export function procedureTemplate(policy: CompiledPolicy): ProgramTemplate {
 
 /** Everything in the text that binds a program, for the program view: its settings and the rules other steps enforce. */
 export function programProcedure(policy: CompiledPolicy): ProgramProcedureView {
-  const { rollingItems, expertExclusion, allocationApproval } = policy.procedure;
+  const { calls, rollingItems, expertExclusion, allocationApproval } = policy.procedure;
   const citations = settingCitations(policy);
+  if (calls?.itemIds) {
+    citations.push({ path: 'procedure.calls.scope', article: calls.article, source: calls.source, requirement: callItemsText(policy, calls.itemIds) });
+  }
   if (rollingItems) {
     citations.push({ path: 'procedure.rollingItems', article: rollingItems.article, source: rollingItems.source, requirement: `a rolling call takes only items ${rollingItems.itemIds.join(', ')}` });
   }
@@ -228,7 +265,19 @@ export function procedureProblems(policy: CompiledPolicy, subject: ProcedureSubj
     problems.push({ path: 'window.kind', message: `must be ${calls.kinds.join(' or ')}: ${cite(calls)} provides no ${window.kind} call` });
   }
   for (const stage of stages?.required ?? []) {
-    if (!review.stages[stage]) problems.push({ path: `review.stages.${stage}`, message: `must be on: ${cite(stages!)} requires ${STAGE_NAMES[stage]}` });
+    if (!review.stages[stage]) problems.push({ path: `review.stages.${stage}`, message: `must be on: ${cite(stages!)} requires ${STAGE_NAMES[stage]}${itemsText(stages!.itemIds)}` });
+  }
+  if (stages?.order) {
+    // The text orders its own stages; a stage it does not order (a program's extra technical review) may go anywhere.
+    const fixed = new Set<ReviewStage>(stages.order);
+    const configured = stageOrderOf(review);
+    const ordered = configured.filter((stage) => fixed.has(stage));
+    if (ordered.join() !== stages.order.join()) {
+      problems.push({
+        path: 'review.stageOrder',
+        message: `must run ${orderText(stages.order)} (it runs ${orderText(ordered)}${review.stageOrder ? '' : ', the default order'}): ${cite(stages)} fixes the order of the stages`,
+      });
+    }
   }
   if (formalCheck) {
     const days = review.formalCheckWorkingDays;

@@ -8,3 +8,5 @@ export { CorrectionLapseHandler } from './jobs/correction-lapse.handler';
 export { FormalCheckDeadlineHandler } from './jobs/formal-check-deadline.handler';
 export { PanelReminderHandler } from './jobs/panel-reminder.handler';
 export { PanelDeadlineHandler } from './jobs/panel-deadline.handler';
+export { achievementsInStageScope, expertReviewIsScoped, stagesOutOfScope } from './stage-scope';
+export { ReviewRoute } from './review-route';

@@ -11,6 +11,7 @@ import { PanelReminderHandler } from './jobs/panel-reminder.handler';
 import { PanelYearRescreenHandler } from './jobs/panel-year-rescreen.handler';
 import { PanelSchedule } from './panel/panel-schedule';
 import { PanelTopUps } from './panel/panel-top-ups';
+import { ReviewRoute } from './review-route';
 import { CompleteExpertReview } from './use-cases/complete-expert-review';
 import { CompleteTechnicalReview } from './use-cases/complete-technical-review';
 import { DeclareConflict } from './use-cases/declare-conflict';
@@ -36,6 +37,7 @@ import { ScoreApplication } from './use-cases/score-application';
     PanelDeadlineHandler,
     PanelYearRescreenHandler,
     CorrectionRequests,
+    ReviewRoute,
     PanelSchedule,
     PanelTopUps,
     FormalCheck,

@@ -14,6 +14,8 @@ import { AchievementsInvalidError, NotAcceptedAllYearError } from '../applicatio
 import { validateAchievements } from '../achievement-validation';
 import { currentApplicant } from '../applicant-facts';
 import { limitedRollingCall, rollingCallProblems } from '../rolling-call';
+import { callScopeOf, callScopeProblems } from '../call-scope';
+import { NotAcceptedByCallError } from '../call-scope-errors';
 
 export interface ReplaceAchievementsCommand {
   actor: Actor;
@@ -24,7 +26,8 @@ export interface ReplaceAchievementsCommand {
 /**
  * The applicant states the full list of what it claims (the list replaces the previous one) while it may still edit.
  * A rolling call limited to some items (procedure.rollingItems) refuses, with 422, achievements the engine prices
- * under other items, so a draft never holds what the call cannot take.
+ * under other items, and so does any call of a text that sends some items to another procedure (procedure.calls.scope,
+ * 422 not_accepted_by_call), so a draft never holds what the call cannot take.
  */
 @Injectable()
 export class ReplaceAchievements {
@@ -49,10 +52,20 @@ export class ReplaceAchievements {
       // items the estimate will show. A refusal throws, and the transaction takes the write back.
       const program = await ProgramStore.get(manager, application.programId);
       const limited = limitedRollingCall(program, this.programPolicy);
-      if (limited) {
+      // A text that sends some items to another procedure (calls.scope); read only if the program's text is unchanged,
+      // as submission refuses a changed text anyway (policy_version_changed) and re-checks the scope.
+      const current = this.programPolicy.current(program);
+      const callScope = current ? callScopeOf(current) : null;
+      if (limited || callScope) {
         const estimate = await this.estimator.estimate(manager, application, program, applicant, today);
-        const problems = rollingCallProblems(limited.call, checked.achievements, estimate.items, limited.policy);
-        if (problems.length > 0) throw new NotAcceptedAllYearError(problems);
+        if (limited) {
+          const problems = rollingCallProblems(limited.call, checked.achievements, estimate.items, limited.policy);
+          if (problems.length > 0) throw new NotAcceptedAllYearError(problems);
+        }
+        if (callScope && current) {
+          const outside = callScopeProblems(callScope, checked.achievements, estimate.items, current);
+          if (outside.length > 0) throw new NotAcceptedByCallError(outside);
+        }
       }
       await manager.query(`update applications set updated_at = $2 where id = $1`, [application.id, this.clock.now()]);
       await this.audit.record(manager, {

@@ -12,6 +12,7 @@ import {
   IsInt,
   IsNotEmpty,
   IsObject,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -20,7 +21,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CombineMethod } from '../../core';
+import { CombineMethod, REVIEW_STAGES, ReviewStage } from '../../core';
 import { HasUniqueKeys, IsAtMostField, PresentExactlyWhen } from './field-rules';
 
 const COMBINE_METHODS: readonly CombineMethod[] = ['mean', 'median', 'trimmed_mean', 'min'];
@@ -119,6 +120,23 @@ export class ReviewSettingsDto {
   @ValidateNested()
   @Type(() => StagesDto)
   stages!: StagesDto;
+
+  @ApiPropertyOptional({
+    isArray: true,
+    enum: REVIEW_STAGES,
+    nullable: true,
+    description:
+      'The order the stages run in: all four stages, each once, whether on or not (an application passes those that are on, in this order). ' +
+      'Absent or null = formal_check, district_review, technical_review, expert_review. GET /programs/template fills it where the text fixes an order (Weihai: district_review first).',
+    example: ['district_review', 'formal_check', 'technical_review', 'expert_review'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(REVIEW_STAGES.length, { message: `$property must list all ${REVIEW_STAGES.length} stages: ${REVIEW_STAGES.join(', ')}` })
+  @ArrayMaxSize(REVIEW_STAGES.length, { message: `$property must list all ${REVIEW_STAGES.length} stages, each once: ${REVIEW_STAGES.join(', ')}` })
+  @ArrayUnique({ message: '$property must list each stage once' })
+  @IsIn(REVIEW_STAGES, { each: true, message: `each value in $property must be one of: ${REVIEW_STAGES.join(', ')}` })
+  stageOrder?: ReviewStage[] | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'null = no deadline for the formal check' })
   @ValidateIf((settings: ReviewSettingsDto) => settings.formalCheckWorkingDays !== null)

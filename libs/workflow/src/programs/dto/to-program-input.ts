@@ -13,6 +13,7 @@ export function toProgramInput(dto: ProgramDto): ProgramInput {
       technical_review: review.stages.technical_review,
       expert_review: review.stages.expert_review,
     },
+    ...(review.stageOrder ? { stageOrder: [...review.stageOrder] } : {}),
     formalCheckWorkingDays: review.formalCheckWorkingDays,
     correctionWorkingDays: review.correctionWorkingDays,
     panel: review.panel

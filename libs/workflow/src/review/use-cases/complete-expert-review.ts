@@ -3,11 +3,11 @@ import { Clock } from '@subsidy/calendar';
 import { CLOCK } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
-import { ApplicationStore, ApplicationTransitions, InvalidStateError, nextReviewStatus, ProgramStore } from '../../core';
-import { ApplicationPricing } from '../../pricing/application-pricing';
+import { ApplicationStore, ApplicationTransitions, InvalidStateError, ProgramStore } from '../../core';
 import { combinePanel, CombinedItem } from '../panel/combine-panel';
 import { requireOpenPanel } from '../panel/panel-access';
 import { ReviewNotConfiguredError } from '../review-errors';
+import { ReviewRoute } from '../review-route';
 import { ReviewSteps } from '../review-steps';
 
 export interface ExpertReviewResult {
@@ -28,7 +28,7 @@ export class CompleteExpertReview {
   constructor(
     private readonly transactions: TenantTransactions,
     private readonly transitions: ApplicationTransitions,
-    private readonly pricing: ApplicationPricing,
+    private readonly route: ReviewRoute,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -44,7 +44,8 @@ export class CompleteExpertReview {
       if (scored.length < settings.quorum) {
         throw new InvalidStateError(`${scored.length} expert(s) have scored; the quorum is ${settings.quorum}`);
       }
-      const ceilings = await this.pricing.ceilings(manager, application, program);
+      // Only the items the panel judged (all, unless the text scopes the expert review to some items: Beijing 第十三条).
+      const ceilings = await this.route.panelCeilings(manager, application, program);
       const result = combinePanel(
         scored.map((m) => ({ scoreTotal: m.scoreTotal ?? 0, amounts: m.scoreSheet?.amounts ?? {} })),
         [...ceilings.values()],
@@ -67,8 +68,10 @@ export class CompleteExpertReview {
         reasons: [`combined score ${result.score} (${settings.combine} of ${scored.length})`],
         actor,
       });
+      const next = await this.route.next(manager, application, program, 'expert_review');
       const moved = await this.transitions.move(manager, application, {
-        to: nextReviewStatus(program.review, application.reviewLevel, 'expert_review'),
+        to: next,
+        stageDueOn: await this.route.dueOnEntering(manager, application, program, next),
         action: 'application.expert-review-completed',
         data: { combine: settings.combine, combinedScore: result.score, scorers: scored.map((m) => m.expertId), items: result.items },
       });

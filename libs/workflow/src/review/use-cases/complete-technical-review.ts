@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
-import { ApplicationRecord, ApplicationStore, ApplicationTransitions, InvalidStateError, nextReviewStatus, ProgramStore } from '../../core';
+import { ApplicationRecord, ApplicationStore, ApplicationTransitions, InvalidStateError, ProgramStore } from '../../core';
 import { loadApplicationItems } from '../items/application-items';
+import { ReviewRoute } from '../review-route';
 import { ReviewSteps } from '../review-steps';
 
 /** Closes the technical review once every item has an opinion, and passes the application to the next stage. */
@@ -11,6 +12,7 @@ export class CompleteTechnicalReview {
   constructor(
     private readonly transactions: TenantTransactions,
     private readonly transitions: ApplicationTransitions,
+    private readonly route: ReviewRoute,
   ) {}
 
   async execute(applicationId: string, actor: Actor): Promise<ApplicationRecord> {
@@ -32,9 +34,11 @@ export class CompleteTechnicalReview {
         );
       }
       const program = await ProgramStore.get(manager, application.programId);
+      const next = await this.route.next(manager, application, program, 'technical_review');
       await ReviewSteps.append(manager, tenantId, { applicationId: application.id, stage: 'technical_review', outcome: 'complete', actor });
       return this.transitions.move(manager, application, {
-        to: nextReviewStatus(program.review, application.reviewLevel, 'technical_review'),
+        to: next,
+        stageDueOn: await this.route.dueOnEntering(manager, application, program, next),
         action: 'application.technical-review-completed',
         data: { stage: 'technical_review', items: items.length },
       });

@@ -3,12 +3,13 @@ import { Scope } from '@subsidy/auth';
 import { TenantTransactions } from '@subsidy/database';
 import { Notifier } from '@subsidy/notifications';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
-import { ApplicationRecord, ApplicationStore, ApplicationTransitions, InvalidStateError, nextReviewStatus, ProgramStore } from '../../core';
+import { ApplicationRecord, ApplicationStore, ApplicationTransitions, InvalidStateError, ProgramStore } from '../../core';
 import { CorrectionRequests } from '../correction-requests';
 import { loadApplicationItems } from '../items/application-items';
 import { checkMissingMaterials, normalizeMissing } from '../missing-materials';
 import { rejectionNotice } from '../rejection-notice';
 import { invalidField } from '../review-errors';
+import { ReviewRoute } from '../review-route';
 import { MissingMaterial, ReviewSteps } from '../review-steps';
 
 export interface DistrictReviewCommand {
@@ -27,6 +28,7 @@ export class DistrictReview {
     private readonly transitions: ApplicationTransitions,
     private readonly corrections: CorrectionRequests,
     private readonly notifier: Notifier,
+    private readonly route: ReviewRoute,
   ) {}
 
   async execute(command: DistrictReviewCommand): Promise<ApplicationRecord> {
@@ -62,8 +64,15 @@ export class DistrictReview {
         );
         return moved;
       }
-      const next = nextReviewStatus(program.review, application.reviewLevel, 'district_review');
-      return this.transitions.move(manager, application, { to: next, action: 'application.district-review-passed', reason: reasons.join('; ') || null, data: { stage: 'district_review' } });
+      const next = await this.route.next(manager, application, program, 'district_review');
+      const stageDueOn = await this.route.dueOnEntering(manager, application, program, next);
+      return this.transitions.move(manager, application, {
+        to: next,
+        action: 'application.district-review-passed',
+        reason: reasons.join('; ') || null,
+        stageDueOn,
+        data: { stage: 'district_review' },
+      });
     });
   }
 }

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Notifier } from '@subsidy/notifications';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
-import { ApplicationRecord, ApplicationStore, ApplicationTransitions, InvalidStateError, nextReviewStatus, ProgramStore } from '../../core';
+import { ApplicationRecord, ApplicationStore, ApplicationTransitions, InvalidStateError, ProgramStore } from '../../core';
 import { CorrectionRequests } from '../correction-requests';
 import { loadApplicationItems } from '../items/application-items';
 import { checkMissingMaterials, normalizeMissing } from '../missing-materials';
 import { rejectionNotice } from '../rejection-notice';
 import { invalidField } from '../review-errors';
+import { ReviewRoute } from '../review-route';
 import { MissingMaterial, ReviewSteps } from '../review-steps';
 
 export interface FormalCheckCommand {
@@ -19,7 +20,8 @@ export interface FormalCheckCommand {
 }
 
 /**
- * The program office's check that the application is complete and in form: passes it to the next enabled stage,
+ * The program office's check that the application is complete and in form: passes it to the next enabled stage in the
+ * program's order (after the district review where the text says so, Weihai 第二十二条),
  * returns it for correction (listing what is missing, with a working-day deadline) or rejects it with a reason.
  */
 @Injectable()
@@ -29,6 +31,7 @@ export class FormalCheck {
     private readonly transitions: ApplicationTransitions,
     private readonly corrections: CorrectionRequests,
     private readonly notifier: Notifier,
+    private readonly route: ReviewRoute,
   ) {}
 
   async execute(command: FormalCheckCommand): Promise<ApplicationRecord> {
@@ -56,7 +59,7 @@ export class FormalCheck {
         await this.notifier.notify(manager, [{ organizationId: application.organizationId }], rejectionNotice(application.id, program.title, 'formal_check', reasons));
         return moved;
       }
-      const next = nextReviewStatus(program.review, application.reviewLevel, 'formal_check');
+      const next = await this.route.next(manager, application, program, 'formal_check');
       return this.transitions.move(manager, application, { to: next, action: 'application.formal-check-passed', data: { stage: 'formal_check' } });
     });
   }

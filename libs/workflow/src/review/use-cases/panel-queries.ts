@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { ApplicationStore, InvalidStateError, ProgramStore } from '../../core';
-import { ApplicationPricing } from '../../pricing/application-pricing';
 import { loadApplicationItems } from '../items/application-items';
 import { PanelMemberStatus, PanelStore } from '../panel/panel-store';
 import { panelView, PanelView } from '../panel/panel-view';
+import { ReviewRoute } from '../review-route';
 
 export interface Assignment {
   applicationId: string;
@@ -32,7 +32,7 @@ interface AssignmentRow {
 export class PanelQueries {
   constructor(
     private readonly transactions: TenantTransactions,
-    private readonly pricing: ApplicationPricing,
+    private readonly route: ReviewRoute,
   ) {}
 
   async assignments(actor: Actor): Promise<Assignment[]> {
@@ -51,7 +51,8 @@ export class PanelQueries {
       for (const row of rows) {
         const application = await ApplicationStore.get(manager, row.applicationId);
         const program = await ProgramStore.get(manager, application.programId);
-        const ceilings = await this.pricing.ceilings(manager, application, program);
+        // The items the panel judges: every item, or those the text scopes the expert review to (Beijing 第十三条).
+        const ceilings = await this.route.panelCeilings(manager, application, program);
         const items = await loadApplicationItems(manager, application.id);
         assignments.push({
           applicationId: application.id,
@@ -62,7 +63,7 @@ export class PanelQueries {
           round: row.round,
           dueAt: row.dueAt.toISOString(),
           rubric: program.review.panel?.rubric.criteria ?? [],
-          items: items.map((i) => {
+          items: items.filter((i) => ceilings.has(i.achievementId)).map((i) => {
             const ceiling = ceilings.get(i.achievementId);
             return { achievementId: i.achievementId, achievement: i.payload, ceilingFen: ceiling?.ceilingFen ?? 0, basis: ceiling?.basis ?? 'ceiling' };
           }),

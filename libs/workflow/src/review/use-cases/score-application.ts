@@ -7,11 +7,11 @@ import { scoreSheetTotal, validateScoreSheet } from '@subsidy/review';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
 import { ApplicationStore, InvalidStateError, ProgramStore } from '../../core';
 import { amountProblem } from '../../pricing/amount-problem';
-import { ApplicationPricing } from '../../pricing/application-pricing';
 import { AwardCeiling } from '../../pricing/award-ceiling';
 import { requireOpenPanel, requireSeat } from '../panel/panel-access';
 import { StoredScoreSheet } from '../panel/panel-store';
 import { ReviewInputError, ReviewNotConfiguredError } from '../review-errors';
+import { ReviewRoute } from '../review-route';
 import { ReviewSteps } from '../review-steps';
 
 export interface ScoreCommand {
@@ -19,7 +19,7 @@ export interface ScoreCommand {
   /** Criterion key -> points in hundredths (17.5 points = 1750). */
   scores: Record<string, unknown>;
   comment?: string;
-  /** Achievement id -> proposed amount in fen; one for every item. */
+  /** Achievement id -> proposed amount in fen; one for every item the panel judges (ReviewRoute.panelCeilings). */
   amounts: Record<string, unknown>;
   actor: Actor;
 }
@@ -34,14 +34,15 @@ export interface ScoreView {
 
 /**
  * An expert's score sheet for an application on their panel, before the deadline: the rubric scores and a proposed
- * amount per item, each within the item's engine ceiling (exactly the fixed amount or 0 for a fixed-amount item).
+ * amount per item the panel judges (every item, or those the text scopes its expert review to, Beijing 第十三条), each
+ * within the item's engine ceiling (exactly the fixed amount or 0 for a fixed-amount item).
  * Scoring again before the deadline replaces the earlier sheet.
  */
 @Injectable()
 export class ScoreApplication {
   constructor(
     private readonly transactions: TenantTransactions,
-    private readonly pricing: ApplicationPricing,
+    private readonly route: ReviewRoute,
     private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -60,7 +61,7 @@ export class ScoreApplication {
       const rubric = program.review.panel?.rubric;
       if (!rubric) throw new ReviewNotConfiguredError('The program has no scoring rubric');
       const sheet = { scores: command.scores, ...(command.comment !== undefined ? { comment: command.comment } : {}) };
-      const ceilings = [...(await this.pricing.ceilings(manager, application, program)).values()];
+      const ceilings = [...(await this.route.panelCeilings(manager, application, program)).values()];
       const errors: ErrorDetail[] = [...validateScoreSheet(rubric, sheet), ...amountErrors(command.amounts, ceilings)];
       if (errors.length > 0) throw new ReviewInputError(errors);
       const amounts = Object.fromEntries(ceilings.map((c) => [c.achievementId, command.amounts[c.achievementId] as number]));
@@ -82,7 +83,7 @@ export class ScoreApplication {
   }
 }
 
-/** Every item needs a proposed amount within its ceiling; unknown items are named too. */
+/** Every item the panel judges needs a proposed amount within its ceiling; any other key is named too. */
 export function amountErrors(amounts: Record<string, unknown>, ceilings: readonly AwardCeiling[]): ErrorDetail[] {
   const errors: ErrorDetail[] = [];
   const known = new Set(ceilings.map((c) => c.achievementId));
@@ -100,6 +101,8 @@ export function amountErrors(amounts: Record<string, unknown>, ceilings: readonl
     const problem = amountProblem(value, ceiling);
     if (problem) errors.push({ path, message: problem });
   }
-  for (const key of Object.keys(amounts)) if (!known.has(key)) errors.push({ path: `amounts.${key}`, message: 'is not an achievement of this application' });
+  for (const key of Object.keys(amounts)) {
+    if (!known.has(key)) errors.push({ path: `amounts.${key}`, message: 'is not an item this panel judges (not an achievement of this application, or outside the scope of its expert review)' });
+  }
   return errors;
 }
