@@ -14,13 +14,16 @@ import { BankAccountsController } from './http/bank-accounts.controller';
 import { ClawbacksController } from './http/clawbacks.controller';
 import { FinanceProgramsController } from './http/finance.controller';
 import { PaymentsController } from './http/payments.controller';
+import { RevenueSharingController } from './http/revenue-sharing.controller';
 import { SharePolicy } from './intake/share-policy';
 import { TakeInProgram } from './intake/take-in-program';
 import { ConfirmPaymentBatch } from './payments/confirm-batch';
+import { ConfirmLineAccount } from './payments/confirm-line-account';
 import { CreatePaymentBatch } from './payments/create-batch';
 import { InstructPaymentLineHandler } from './payments/instruct-line.handler';
 import { MeetInstallmentCondition } from './payments/meet-condition';
 import { ProgramReports } from './reports/program-report';
+import { SetRevenueSharing } from './revenue-sharing/set-revenue-sharing';
 
 /**
  * Finance (routes under /api/v1/finance): budgets, intake of handed-over programs into awards and cost shares,
@@ -29,7 +32,7 @@ import { ProgramReports } from './reports/program-report';
  */
 @Module({
   imports: [IdempotencyModule, QueueModule],
-  controllers: [FinanceProgramsController, PaymentsController, BankAccountsController, ClawbacksController, EvaluationController],
+  controllers: [FinanceProgramsController, PaymentsController, BankAccountsController, ClawbacksController, EvaluationController, RevenueSharingController],
   providers: [
     SetBudget,
     SharePolicy,
@@ -39,6 +42,7 @@ import { ProgramReports } from './reports/program-report';
     CreatePaymentBatch,
     InstructPaymentLineHandler,
     ConfirmPaymentBatch,
+    ConfirmLineAccount,
     MeetInstallmentCondition,
     BankAccounts,
     RecordClawback,
@@ -46,6 +50,7 @@ import { ProgramReports } from './reports/program-report';
     ProgramReports,
     EvaluationLists,
     RecordFundUseReceipt,
+    SetRevenueSharing,
   ],
 })
 export class FinanceModule {}

@@ -16,6 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate, IsNotBlank } from '@subsidy/common';
 
 const PAYER = /^(city|matching|district:[0-9]{6})$/;
 const PAYER_MESSAGE = '$property must be city, matching or district:<6-digit code>';
@@ -135,10 +136,11 @@ export class BankAccountDto {
   @MaxLength(200)
   bankName!: string;
 
-  @ApiProperty({ example: '6222020200112233445' })
+  /** Checked by the payee-account rules (8-32 digits once spaces are removed; 422 payee_account_rejected otherwise). */
+  @ApiProperty({ example: '6222020200112233445', description: '8-32 digits; spaces between groups are ignored' })
   @IsString()
-  @MaxLength(34)
-  @Matches(/^[0-9]{6,34}$/, { message: '$property must be 6-34 digits' })
+  @MinLength(1)
+  @MaxLength(64)
   accountNo!: string;
 }
 
@@ -165,7 +167,7 @@ export class RecordClawbackDto {
 
   @ApiProperty({ example: '2025-06-30' })
   @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   foundOn!: string;
 }
 
@@ -181,4 +183,24 @@ export class RecoveryDto {
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
   amountFen!: number;
+}
+
+/** A finance officer's check of a held line's changed payee account (POST batches/:id/account-confirmations). */
+export class ConfirmLineAccountDto {
+  @ApiProperty({ minimum: 1, description: 'The held line' })
+  @IsInt()
+  @Min(1)
+  lineNo!: number;
+
+  @ApiProperty({ example: '6222020200112233445', description: "The account number checked; must be the payee's current account" })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  accountNo!: string;
+
+  @ApiProperty({ maxLength: 500, description: 'How the account was checked, e.g. 已电话核实并收到加盖公章的账户确认书' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(500)
+  note!: string;
 }

@@ -5,13 +5,14 @@ import { TenantTransactions } from '@subsidy/database';
 import { Idempotent } from '@subsidy/idempotency';
 import { Actor } from '@subsidy/tenancy';
 import type { Response } from 'express';
-import { assertPayerAccess } from '../payer-access';
+import { ownPayer } from '../payer-access';
 import { BatchStore, BatchView } from '../payments/batch-store';
 import { batchWorkbook } from '../payments/batch-workbook';
 import { ConfirmPaymentBatch } from '../payments/confirm-batch';
+import { ConfirmLineAccount } from '../payments/confirm-line-account';
 import { CreatePaymentBatch } from '../payments/create-batch';
 import { MeetInstallmentCondition } from '../payments/meet-condition';
-import { ConditionMetDto, ConfirmBatchDto, CreateBatchDto } from './finance.dto';
+import { ConditionMetDto, ConfirmBatchDto, ConfirmLineAccountDto, CreateBatchDto } from './finance.dto';
 import { XLSX } from './finance.controller';
 import { uuidParam } from './uuid-param';
 
@@ -25,6 +26,7 @@ export class PaymentsController {
     private readonly createBatch: CreatePaymentBatch,
     private readonly confirmBatch: ConfirmPaymentBatch,
     private readonly meetCondition: MeetInstallmentCondition,
+    private readonly confirmLineAccount: ConfirmLineAccount,
   ) {}
 
   @Post('programs/:id/batches')
@@ -63,6 +65,14 @@ export class PaymentsController {
     return this.confirmBatch.execute(actor, { batchId: id, bankReference: body.bankReference, lines: body.lines });
   }
 
+  @Post('batches/:id/account-confirmations')
+  @HttpCode(200)
+  @Idempotent('finance.batch.confirm-account')
+  @ApiOperation({ summary: "Confirm the changed payee account of a line held for it; the worker then instructs the line. Needs an Idempotency-Key" })
+  confirmAccount(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ConfirmLineAccountDto): Promise<BatchView> {
+    return this.confirmLineAccount.execute(actor, { batchId: id, lineNo: body.lineNo, accountNo: body.accountNo, note: body.note.trim() });
+  }
+
   @Post('installments/:id/condition-met')
   @HttpCode(200)
   @ApiOperation({ summary: "An installment's condition (e.g. acceptance) is met: it falls due" })
@@ -70,11 +80,9 @@ export class PaymentsController {
     return this.meetCondition.execute(actor, id, body.note);
   }
 
+  /** A district-level officer reads its own payer's batches only; another payer's is 404, like a missing one. */
   private visibleBatch(actor: Actor, id: string): Promise<BatchView> {
-    return this.transactions.run(async (manager) => {
-      const batch = await BatchStore.get(manager, id);
-      assertPayerAccess(actor, batch.payer);
-      return batch;
-    });
+    const payer = ownPayer(actor);
+    return this.transactions.run((manager) => BatchStore.get(manager, id, false, payer));
   }
 }

@@ -17,6 +17,17 @@ export function financePayer(policyPayer: string, districtCode: string): string 
 }
 
 /**
+ * A district's recorded city:district revenue-sharing ratio as engine-style share weights (payers `city` and `county`,
+ * which financePayer maps to `city` and the applicant's district), for items the policy shares by that ratio.
+ */
+export function revenueSharingWeights(ratio: { cityParts: number; districtParts: number }): Share[] {
+  return [
+    { payer: 'city', amountFen: ratio.cityParts },
+    { payer: 'county', amountFen: ratio.districtParts },
+  ];
+}
+
+/**
  * Splits the DECIDED amount of one item between payers in the ratio of the engine's shares for that item (the
  * engine's own split of its computed amount), by largest remainder so the shares add up to the decided amount
  * exactly. Without shares the whole amount falls to `defaultPayer`. Each share is then scheduled in the payment

@@ -10,7 +10,8 @@ import { accountCode, AccountRef, Ledger, net, transfer } from '../ledger';
 import { assertCityLevel } from '../payer-access';
 import { findProgram } from '../program-lookup';
 import { AllocationApprovalReference, readAllocationApproval, readApprovedList } from './approved-list';
-import { financePayer, SplitShare, splitDecidedAmount } from './cost-shares';
+import { financePayer, revenueSharingWeights, SplitShare, splitDecidedAmount } from './cost-shares';
+import { revenueSharingRatiosFor } from './revenue-sharing-ratios';
 import { SharePolicy } from './share-policy';
 
 export interface IntakeResult {
@@ -62,9 +63,10 @@ export class TakeInProgram {
       if (existing) throw new FinanceStateError('This program was already taken in by finance');
 
       const policy = this.sharePolicy.resolve(program);
+      const priced = (await readApprovedList(manager, program.id)).map((application) => ({ application, engineItems: this.sharePolicy.itemsOf(policy, program, application) }));
+      const ratios = await revenueSharingRatiosFor(manager, priced);
       const planned: PlannedAward[] = [];
-      for (const application of await readApprovedList(manager, program.id)) {
-        const engineItems = this.sharePolicy.itemsOf(policy, program, application);
+      for (const { application, engineItems } of priced) {
         const toPayer = (policyPayer: string): string => {
           const payer = financePayer(policyPayer, application.districtCode);
           if (!payer) throw new FinanceStateError(`The policy names a payer "${policyPayer}" that finance has no account for`);
@@ -72,6 +74,8 @@ export class TakeInProgram {
         };
         for (const item of application.items) {
           const engine = engineItems.get(item.achievementId);
+          // A text that shares by the fiscal revenue-sharing ratio without stating it: the district's recorded ratio.
+          const engineShares = engine?.revenueSharing ? revenueSharingWeights(ratios.get(application.districtCode)!) : engine?.shares;
           planned.push({
             applicationId: application.applicationId,
             organizationId: application.organizationId,
@@ -79,7 +83,7 @@ export class TakeInProgram {
             achievementId: item.achievementId,
             article: item.article,
             decidedFen: item.decidedFen,
-            shares: splitDecidedAmount(item.decidedFen, engine?.shares, engine?.payment, toPayer, 'city'),
+            shares: splitDecidedAmount(item.decidedFen, engineShares, engine?.payment, toPayer, 'city'),
           });
         }
       }
@@ -98,11 +102,12 @@ export class TakeInProgram {
       for (const award of planned) awards.push(await this.record(manager, program.tenantId, program.id, award, actor.id));
       const committedByPayer = Object.fromEntries([...needed.entries()].sort().map(([payer, fen]) => [payer, Number(fen)]));
       const allocationApproval = await readAllocationApproval(manager, program.id);
+      const revenueSharing = Object.fromEntries([...ratios.values()].map((r) => [r.districtCode, { cityParts: r.cityParts, districtParts: r.districtParts, basis: r.basis, version: r.version }]));
       await this.audit.record(manager, {
         action: 'finance.program-taken-in',
         entityType: 'program',
         entityId: program.id,
-        data: { awards: awards.length, totalFen, committedByPayer, ...(allocationApproval ? { allocationApproval } : {}) },
+        data: { awards: awards.length, totalFen, committedByPayer, ...(allocationApproval ? { allocationApproval } : {}), ...(ratios.size > 0 ? { revenueSharing } : {}) },
       });
       return { programId: program.id, totalFen, awards, committedByPayer, allocationApproval };
     });
