@@ -341,8 +341,8 @@ describe('decision over HTTP', () => {
         district: { code: '440604', name: '禅城区' },
         decidedTotalFen: 12_345_683,
         items: [
-          { achievementId: 'a1', label: 'GB/T 40001-2023', article: '第八条第（二）项', basis: 'ceiling', ceilingFen: FOSHAN.national, decidedFen: 12_345_678 },
-          { achievementId: 'a2', label: 'HG/T 50002-2023', article: '第八条第（三）项', decidedFen: 5 },
+          { achievementId: 'a1', label: '主导制定国家标准（GB/T 40001-2023）', policyLabel: '主导制定国家标准', standardNo: 'GB/T 40001-2023', article: '第八条第（二）项', basis: 'ceiling', ceilingFen: FOSHAN.national, decidedFen: 12_345_678 },
+          { achievementId: 'a2', label: '主导制定行业标准（HG/T 50002-2023）', policyLabel: '主导制定行业标准', standardNo: 'HG/T 50002-2023', article: '第八条第（三）项', decidedFen: 5 },
         ],
       });
       await http().get(`/api/v1/programs/${program.id}/decision-list`).set(tj.headers).expect(404);
@@ -366,9 +366,9 @@ describe('decision over HTTP', () => {
       const rows: string[][] = [];
       sheet.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v))));
       expect(rows[0]).toEqual(['申请单位', '统一社会信用代码', '所属区', '资助项目', '依据条款', '资助金额（元）']);
-      expect(rows).toContainEqual([fsOrgs[0].name, fsOrgs[0].uscc, '禅城区', 'GB/T 40001-2023', '第八条第（二）项', '123456.78']);
-      expect(rows).toContainEqual([fsOrgs[0].name, fsOrgs[0].uscc, '禅城区', 'HG/T 50002-2023', '第八条第（三）项', '0.05']);
-      expect(rows).toContainEqual([fsOrgs[1].name, fsOrgs[1].uscc, '禅城区', 'GB/T 40001-2023', '第八条第（二）项', '500000.00']);
+      expect(rows).toContainEqual([fsOrgs[0].name, fsOrgs[0].uscc, '禅城区', '主导制定国家标准（GB/T 40001-2023）', '第八条第（二）项', '123456.78']);
+      expect(rows).toContainEqual([fsOrgs[0].name, fsOrgs[0].uscc, '禅城区', '主导制定行业标准（HG/T 50002-2023）', '第八条第（三）项', '0.05']);
+      expect(rows).toContainEqual([fsOrgs[1].name, fsOrgs[1].uscc, '禅城区', '主导制定国家标准（GB/T 40001-2023）', '第八条第（二）项', '500000.00']);
       expect(rows[rows.length - 1]).toEqual(['合计', '', '', '', '', '623456.83']);
     });
   });

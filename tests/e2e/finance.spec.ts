@@ -5,7 +5,7 @@ import { Workbook } from 'exceljs';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/create-app';
 import { evaluateWithPolicy } from '@subsidy/policy';
-import { asSuperuser, createApplication, createOrganization, createProgram, createUser, login, nationalStandardLead, OrganizationFixture, policies, Session } from '../support/factories';
+import { asSuperuser, createApplication, createOrganization, createOrganizationAdministrator, createProgram, createUser, login, nationalStandardLead, OrganizationFixture, policies, Session } from '../support/factories';
 import { createHandedOverProgram, createPolicyTenant, createWeihaiPayout } from '../support/factories/finance';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -76,7 +76,7 @@ describe('finance over HTTP', () => {
     huancui = await login(app, await createUser(db, { tenantId: 'weihai', role: 'finance_officer', financeLevel: 'district', districtCode: '371002' }));
     wendeng = await login(app, await createUser(db, { tenantId: 'weihai', role: 'finance_officer', financeLevel: 'district', districtCode: '371003' }));
     officer = await login(app, await createUser(db, { tenantId: 'weihai', role: 'program_officer' }));
-    applicantA = await login(app, await createUser(db, { tenantId: 'weihai', role: 'applicant', organizationId: orgA.id }));
+    applicantA = await login(app, await createOrganizationAdministrator(db, orgA));
   });
 
   afterAll(async () => {
@@ -251,12 +251,12 @@ describe('finance over HTTP', () => {
       expect(response.body.code).toBe('bank_account_missing');
     });
 
-    it('takes bank details from the applicant for its own organization, or from finance', async () => {
+    it("takes bank details from the organization's administrator for its own organization, or from finance", async () => {
       const account = { accountName: orgA.name, bankName: '中国工商银行威海分行', accountNo: '6222021614001234567' };
       expect((await http().put(`/api/v1/finance/organizations/${orgA.id}/bank-account`).set(applicantA.headers).send(account)).status).toBe(200);
       expect((await http().put(`/api/v1/finance/organizations/${orgB.id}/bank-account`).set(applicantA.headers).send(account)).status).toBe(403);
-      const bad = await http().put(`/api/v1/finance/organizations/${orgB.id}/bank-account`).set(city.headers).send({ ...account, accountNo: '12-34' });
-      expect(bad.status).toBe(400);
+      const bad = await http().put(`/api/v1/finance/organizations/${orgB.id}/bank-account`).set(city.headers).send({ ...account, accountName: orgB.name, accountNo: '12-34' });
+      expect(bad.status).toBe(422);
       expect(bad.body.details[0].path).toBe('accountNo');
       const ok = await http()
         .put(`/api/v1/finance/organizations/${orgB.id}/bank-account`)
@@ -271,7 +271,9 @@ describe('finance over HTTP', () => {
       batch = response.body as BatchBody;
       expect(batch.totalFen).toBe(155_001);
       expect(batch.lines.map((l) => l.amountFen).sort((x, y) => x - y)).toEqual([5_001, 150_000]);
-      expect((await http().get(`/api/v1/finance/batches/${batch.id}`).set(huancui.headers)).status).toBe(403);
+      // Another payer's batch is not found for a district officer (404), as if it did not exist.
+      expect((await http().get(`/api/v1/finance/batches/${batch.id}`).set(huancui.headers)).status).toBe(404);
+      expect((await http().get(`/api/v1/finance/batches/${batch.id}/export.xlsx`).set(huancui.headers)).status).toBe(404);
 
       const file = await http()
         .get(`/api/v1/finance/batches/${batch.id}/export.xlsx`)
@@ -521,6 +523,7 @@ describe('finance over HTTP', () => {
         ['get batch', () => http().get(`/api/v1/finance/batches/${batch.id}`).set(city.headers)],
         ['get export', () => http().get(`/api/v1/finance/batches/${batch.id}/export.xlsx`).set(city.headers)],
         ['post confirm', () => http().post(`/api/v1/finance/batches/${batch.id}/confirm`).set(city.headers).set(k()).send({ bankReference: 'x' })],
+        ['post account-confirmations', () => http().post(`/api/v1/finance/batches/${batch.id}/account-confirmations`).set(city.headers).set(k()).send({ lineNo: 1, accountNo: '6013821900012345', note: 'x' })],
         ['post condition-met', () => http().post(`/api/v1/finance/installments/${installment.id}/condition-met`).set(city.headers).send({ note: 'x' })],
         ['put bank-account', () => http().put(`/api/v1/finance/organizations/${gzOrg.id}/bank-account`).set(city.headers).send({ accountName: 'x', bankName: 'x', accountNo: '123456789' })],
         ['post clawbacks', () => http().post('/api/v1/finance/clawbacks').set(officer.headers).set(k()).send({ applicationId: gzApplication, reasonKind: 'fraud', reason: 'x', amountFen: 1, foundOn: '2022-01-10' })],
@@ -550,6 +553,8 @@ describe('finance over HTTP', () => {
       'get /api/v1/finance/programs/{id}/report',
       'get /api/v1/finance/programs/{id}/report.xlsx',
       'get /api/v1/finance/programs/{id}/shares',
+      'get /api/v1/finance/revenue-sharing',
+      'post /api/v1/finance/batches/{id}/account-confirmations',
       'post /api/v1/finance/batches/{id}/confirm',
       'post /api/v1/finance/clawbacks',
       'post /api/v1/finance/clawbacks/{id}/recoveries',
@@ -561,6 +566,7 @@ describe('finance over HTTP', () => {
       'post /api/v1/finance/programs/{id}/intake',
       'put /api/v1/finance/organizations/{id}/bank-account',
       'put /api/v1/finance/programs/{id}/budget',
+      'put /api/v1/finance/revenue-sharing/{districtCode}',
     ]);
   });
 

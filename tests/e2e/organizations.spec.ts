@@ -166,7 +166,7 @@ describe('organizations over HTTP', () => {
       expect(response.body.code).toBe('forbidden_role');
       await http().get(`/api/v1/organizations/${orgIn103.id}`).set(session.headers).expect(403);
       const malformed = await http().get('/api/v1/organizations/not-a-uuid').set(officerSession.headers).expect(400);
-      expect(malformed.body.details).toEqual([{ path: 'id', message: 'id must be a UUID' }]);
+      expect(malformed.body.details).toEqual([{ path: 'id', message: 'id 必须是 UUID' }]);
     });
   });
 

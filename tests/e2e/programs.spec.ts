@@ -298,7 +298,7 @@ describe('programs over HTTP', () => {
 
     it('answers 400 for an id that is not a UUID', async () => {
       const response = await http().get('/api/v1/programs/not-a-uuid').set(officerSession.headers).expect(400);
-      expect(response.body.details).toEqual([{ path: 'id', message: 'id must be a UUID' }]);
+      expect(response.body.details).toEqual([{ path: 'id', message: 'id 必须是 UUID' }]);
     });
   });
 

@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request, { Response } from 'supertest';
 import { createApp } from '../../apps/api/src/create-app';
-import { asSuperuser, createProgram, createTenant, makeUscc, nationalStandardLead, ProgramFixture, reviewSettings } from '../support/factories';
+import { asSuperuser, createProgram, createTenant, insertSession, makeUscc, nationalStandardLead, ProgramFixture, reviewSettings } from '../support/factories';
 import { testConfig } from '../support/test-config';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 interface Applicant {
   userId: string;
+  sessionId: string;
   organizationId: string;
   applicationId: string;
   headers: Record<string, string>;
@@ -65,7 +66,7 @@ describe('submitting applications concurrently', () => {
       for (let i = 0; i < count; i++) {
         const district = i % 2 === 0 ? '120101' : '120102';
         const org = await client.query<{ id: string }>(
-          `insert into organizations (tenant_id, uscc, name, kind, district_code) values ($1, $2, $3, 'enterprise', $4) returning id`,
+          `insert into organizations (tenant_id, uscc, name, kind, district_code, registration_status) values ($1, $2, $3, 'enterprise', $4, 'verified') returning id`,
           [tenantId, makeUscc({ division: '120101' }), `并发测试企业${i}-${Math.random().toString(36).slice(2, 8)}有限公司`, district],
         );
         const user = await client.query<{ id: string }>(
@@ -82,14 +83,15 @@ describe('submitting applications concurrently', () => {
           application.rows[0].id,
           JSON.stringify(nationalStandardLead('a1')),
         ]);
-        out.push({ userId: user.rows[0].id, organizationId: org.rows[0].id, applicationId: application.rows[0].id });
+        const sessionId = await insertSession(client, tenantId, user.rows[0].id);
+        out.push({ userId: user.rows[0].id, sessionId, organizationId: org.rows[0].id, applicationId: application.rows[0].id });
       }
       await client.query('commit');
       return out;
     });
     return Promise.all(
       made.map(async (m) => {
-        const token = await jwt.signAsync({ ...claimsFor({ kind: 'user', id: m.userId, role: 'applicant', homeTenantId: tenantId, organizationId: m.organizationId }) });
+        const token = await jwt.signAsync({ ...claimsFor({ kind: 'user', id: m.userId, role: 'applicant', homeTenantId: tenantId, organizationId: m.organizationId }, m.sessionId) });
         return { ...m, headers: { Authorization: `Bearer ${token}` } };
       }),
     );

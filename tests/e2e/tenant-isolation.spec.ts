@@ -32,6 +32,10 @@ describe('tenant isolation through every endpoint', () => {
   let bOrg: OrganizationFixture;
   let bEmptyOrg: OrganizationFixture;
   let aOfficerSession: Session;
+  /** Tenant A's administrator: manages A's accounts, and must reach none of B's. */
+  let aAdminSession: Session;
+  /** A password-setup token of one of B's accounts, as its owner's e-mail would carry it. */
+  const bPasswordSetupToken = 'b-password-setup-token-00000000000000000000';
   let aApplicantSession: Session;
   let bInvitationToken: string;
   let bRefreshToken: string;
@@ -52,6 +56,7 @@ describe('tenant isolation through every endpoint', () => {
     evidence: '',
     notification: '',
     expert: '',
+    renameRequest: '',
   };
 
   /** Every table that carries a tenant_id, read from the catalogue so a new table is covered without editing this test. */
@@ -98,6 +103,7 @@ describe('tenant isolation through every endpoint', () => {
     bOfficer = await createUser(db, { tenantId: b.id, role: 'program_officer' });
     const bApplicant = await createUser(db, { tenantId: b.id, role: 'applicant', organizationId: bOrg.id });
     aOfficerSession = await login(app, aOfficer);
+    aAdminSession = await login(app, await createUser(db, { tenantId: a.id, role: 'tenant_admin' }));
     aApplicantSession = await login(app, aApplicant);
     const bApplicantSession = await login(app, bApplicant);
     bRefreshToken = (await login(app, bOfficer)).refreshToken;
@@ -159,6 +165,17 @@ describe('tenant isolation through every endpoint', () => {
         [b.id, bOfficer.id],
       );
       bRow.notification = notification.rows[0].id;
+      await client.query(
+        `insert into password_setup_tokens (tenant_id, user_id, purpose, token_hash, expires_at, created_by)
+         values ($1, $2, 'reset', encode(sha256(convert_to($3, 'UTF8')), 'hex'), now() + interval '1 day', 'test')`,
+        [b.id, bOfficer.id, bPasswordSetupToken],
+      );
+      const renameRequest = await client.query<{ id: string }>(
+        `insert into organization_rename_requests (tenant_id, organization_id, current_name, requested_name, requested_by, requested_at)
+         values ($1, $2, $3, '乙方新名称有限公司', $4, now()) returning id`,
+        [b.id, bOrg.id, bOrg.name, bOfficer.id],
+      );
+      bRow.renameRequest = renameRequest.rows[0].id;
     });
   });
 
@@ -180,8 +197,20 @@ describe('tenant isolation through every endpoint', () => {
     { route: 'patch /api/v1/organizations/{id}', run: () => http().patch(`/api/v1/organizations/${bOrg.id}`).set(aApplicantSession.headers).send({ name: 'Hijacked Co.' }), expected: [403, 404] },
     { route: 'delete /api/v1/organizations/{id}', run: () => http().delete(`/api/v1/organizations/${bEmptyOrg.id}`).set(aOfficerSession.headers), expected: [404] },
     { route: 'post /api/v1/organizations/{id}/invitations', run: () => http().post(`/api/v1/organizations/${bOrg.id}/invitations`).set(aApplicantSession.headers).send({ email: 'x@example.com' }), expected: [403, 404] },
+    { route: 'get /api/v1/organizations/{id}/registration', run: () => http().get(`/api/v1/organizations/${bOrg.id}/registration`).set(aOfficerSession.headers), expected: [404] },
+    { route: 'post /api/v1/organizations/{id}/registration/approve', run: () => http().post(`/api/v1/organizations/${bEmptyOrg.id}/registration/approve`).set(aOfficerSession.headers).send({}), expected: [404] },
+    { route: 'post /api/v1/organizations/{id}/registration/reject', run: () => http().post(`/api/v1/organizations/${bEmptyOrg.id}/registration/reject`).set(aOfficerSession.headers).send({ reason: '冒用' }), expected: [404] },
+    { route: 'get /api/v1/organizations/{id}/members', run: () => http().get(`/api/v1/organizations/${bOrg.id}/members`).set(aOfficerSession.headers), expected: [404] },
+    { route: 'put /api/v1/organizations/{id}/administrator', run: () => http().put(`/api/v1/organizations/${bOrg.id}/administrator`).set(aApplicantSession.headers).send({ userId: aApplicant.id }), expected: [403, 404] },
+    { route: 'put /api/v1/organizations/{id}/administrator', run: () => http().put(`/api/v1/organizations/${bOrg.id}/administrator`).set(aOfficerSession.headers).send({ userId: aOfficer.id, reason: '冒用' }), expected: [404] },
     { route: 'post /api/v1/tenants/{tenantId}/calculations', run: () => http().post(`/api/v1/tenants/${b.id}/calculations`).set(aOfficerSession.headers).send({ applicationDate: '2024-03-20', programYear: 2024, applicants: [] }), expected: [403] },
     { route: 'post /api/v1/users', run: () => http().post('/api/v1/users').set({ ...aOfficerSession.headers, 'X-Tenant-Id': b.id }).send({ username: 'intruder', displayName: 'Intruder', password: 'long-enough-password', role: 'program_officer' }), expected: [403] },
+    { route: 'post /api/v1/users/{id}/deactivate', run: () => http().post(`/api/v1/users/${bOfficer.id}/deactivate`).set(aAdminSession.headers).send({ reason: 'hijack' }), expected: [404] },
+    { route: 'post /api/v1/users/{id}/reactivate', run: () => http().post(`/api/v1/users/${bOfficer.id}/reactivate`).set(aAdminSession.headers).send({ reason: 'hijack' }), expected: [404] },
+    { route: 'post /api/v1/users/{id}/password-reset', run: () => http().post(`/api/v1/users/${bOfficer.id}/password-reset`).set(aAdminSession.headers).send({ reason: 'hijack' }), expected: [404] },
+    { route: 'post /api/v1/users/{id}/login-unlock', run: () => http().post(`/api/v1/users/${bOfficer.id}/login-unlock`).set(aAdminSession.headers).send({ reason: 'hijack' }), expected: [404] },
+    { route: 'post /api/v1/users', run: () => http().post('/api/v1/users').set({ ...aAdminSession.headers, 'X-Tenant-Id': b.id }).send({ username: 'intruder', displayName: 'Intruder', email: 'intruder@example.com', role: 'expert' }), expected: [403] },
+    { route: 'post /api/v1/auth/password-setup', run: () => http().post('/api/v1/auth/password-setup').send({ tenant: a.id, token: bPasswordSetupToken, password: 'long-enough-password' }), expected: [400] },
     { route: 'get /api/v1/users', run: () => http().get('/api/v1/users').set({ ...aOfficerSession.headers, 'X-Tenant-Id': b.id }), expected: [403] },
     { route: 'get /api/v1/organizations', run: () => http().get('/api/v1/organizations').set({ ...aOfficerSession.headers, 'X-Tenant-Id': b.id }), expected: [403] },
     { route: 'get /api/v1/policies', run: () => http().get('/api/v1/policies').set({ ...aOfficerSession.headers, 'X-Tenant-Id': b.id }), expected: [403] },
@@ -237,6 +266,8 @@ describe('tenant isolation through every endpoint', () => {
       { route: 'post /api/v1/programs/{id}/hand-over', run: () => http().post(`/api/v1/programs/${bRow.program}/hand-over`).set(as('officer')).send({}), expected: notFound },
       { route: 'post /api/v1/programs/{id}/allocation-approval', run: () => http().post(`/api/v1/programs/${bRow.program}/allocation-approval`).set(as('officer')).send({ documentNo: '府函〔2024〕1号', approvedOn: '2024-01-10', approvedTotalFen: 0 }), expected: notFound },
       { route: 'get /api/v1/programs/{id}/approved-list', run: () => http().get(`/api/v1/programs/${bRow.program}/approved-list`).set(as('finance')), expected: notFound },
+      { route: 'post /api/v1/organization-rename-requests/{id}/approve', run: () => http().post(`/api/v1/organization-rename-requests/${bRow.renameRequest}/approve`).set(as('officer')).send({ reason: '冒用' }), expected: notFound },
+      { route: 'post /api/v1/organization-rename-requests/{id}/reject', run: () => http().post(`/api/v1/organization-rename-requests/${bRow.renameRequest}/reject`).set(as('officer')).send({ reason: '冒用' }), expected: notFound },
       { route: 'post /api/v1/notifications/{id}/read', run: () => http().post(`/api/v1/notifications/${bRow.notification}/read`).set(as('officer')).send({}), expected: notFound },
       { route: 'put /api/v1/finance/programs/{id}/budget', run: () => http().put(`/api/v1/finance/programs/${bRow.program}/budget`).set({ ...as('finance'), 'Idempotency-Key': 'isolation-budget-1' }).send({ payer: 'city', amountFen: 1 }), expected: notFound },
       { route: 'post /api/v1/finance/programs/{id}/intake', run: () => http().post(`/api/v1/finance/programs/${bRow.program}/intake`).set({ ...as('finance'), 'Idempotency-Key': 'isolation-intake-1' }).send({}), expected: notFound },
@@ -250,6 +281,8 @@ describe('tenant isolation through every endpoint', () => {
       { route: 'get /api/v1/finance/programs/{id}/evaluation-list.xlsx', run: () => http().get(`/api/v1/finance/programs/${bRow.program}/evaluation-list.xlsx`).set(as('finance')), expected: notFound },
       // B's real report ids exist only after a payment cycle: tests/e2e/finance-evaluation.spec.ts tries one across tenants too.
       { route: 'post /api/v1/finance/fund-use-reports/{id}/receipt', run: () => http().post(`/api/v1/finance/fund-use-reports/${randomUUID()}/receipt`).set(as('finance')).send({ receivedOn: '2024-01-10' }), expected: notFound },
+      // B's district code is no district of A: A's city finance cannot record a revenue-sharing ratio for it.
+      { route: 'put /api/v1/finance/revenue-sharing/{districtCode}', run: () => http().put(`/api/v1/finance/revenue-sharing/${bOrg.districtCode}`).set(as('finance')).send({ cityParts: 1, districtParts: 1, basis: '越权录入' }), expected: notFound },
       { route: 'put /api/v1/finance/organizations/{id}/bank-account', run: () => http().put(`/api/v1/finance/organizations/${bOrg.id}/bank-account`).set(as('applicant')).send({ accountName: '乙公司', bankName: '银行', accountNo: '123456789012' }), expected: refused },
       { route: 'post /api/v1/finance/clawbacks', run: () => http().post('/api/v1/finance/clawbacks').set({ ...as('officer'), 'Idempotency-Key': 'isolation-claw-1' }).send({ applicationId: bRow.objectionApp, reasonKind: 'fraud', reason: '骗取', amountFen: 1, foundOn: '2024-01-10' }), expected: notFound },
       // Public pages name their tenant in the path: B's publicity is not reachable under A's name.
@@ -276,6 +309,7 @@ describe('tenant isolation through every endpoint', () => {
     'post /api/v1/finance/batches/{id}/confirm',
     'post /api/v1/finance/installments/{id}/condition-met',
     'post /api/v1/finance/clawbacks/{id}/recoveries',
+    'post /api/v1/finance/batches/{id}/account-confirmations',
   ];
 
   /**
@@ -285,6 +319,8 @@ describe('tenant isolation through every endpoint', () => {
   const NOT_TENANT_DATA = [
     'get /health',
     'post /api/v1/organizations/register',
+    'get /api/v1/organization-registrations',
+    'get /api/v1/organization-rename-requests',
     'post /api/v1/programs',
     'get /api/v1/programs',
     'get /api/v1/applications',
@@ -292,6 +328,9 @@ describe('tenant isolation through every endpoint', () => {
     'get /api/v1/experts/me/assignments',
     'get /api/v1/objections',
     'get /api/v1/notifications',
+    'get /api/v1/finance/revenue-sharing',
+    // Changes the caller's own password only.
+    'post /api/v1/auth/password',
     'get /api/v1/public/tenants/{tenantId}/publicities',
   ];
 
@@ -314,9 +353,10 @@ describe('tenant isolation through every endpoint', () => {
   });
 
   it("never lists tenant B's rows to tenant A", async () => {
-    const lists = ['/api/v1/organizations', '/api/v1/users', '/api/v1/programs', '/api/v1/applications', '/api/v1/experts', '/api/v1/objections', '/api/v1/notifications'];
+    const lists = ['/api/v1/organizations', '/api/v1/organization-registrations?status=verified', '/api/v1/organization-rename-requests?status=all', '/api/v1/programs', '/api/v1/applications', '/api/v1/experts', '/api/v1/objections', '/api/v1/notifications'];
     const bodies: unknown[] = [];
     for (const path of lists) bodies.push((await http().get(path).set(aOfficerSession.headers).expect(200)).body);
+    bodies.push((await http().get('/api/v1/users').set(aAdminSession.headers).expect(200)).body);
     bodies.push((await http().get('/api/v1/experts/me/assignments').set(aAs.expert.headers).expect(200)).body);
     bodies.push((await http().get('/api/v1/applications').set(aApplicantSession.headers).expect(200)).body);
     bodies.push((await http().get(`/api/v1/public/tenants/${a.id}/publicities`).expect(200)).body);

@@ -3,7 +3,8 @@ import { provisionDatabase, runMigrations } from '@subsidy/database';
 import { loadTenantDefinitions } from '@subsidy/tenancy';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, seedDemo } from './demo/seed-demo';
+import { approveDemoOrganizations } from './demo/approve-demo-organizations';
+import { assertDemoAllowed, DEMO_PASSWORD, seedDemo } from './demo/seed-demo';
 import { seedDemoPrograms } from './demo/seed-programs';
 import { ensureServices } from './demo/services';
 import { syncTenants } from './tenants/sync-tenants';
@@ -35,6 +36,7 @@ async function waitForHealth(url: string, seconds: number): Promise<void> {
 /** One command for a fresh machine: services, schema, the seed tenants with one user per role, API and worker. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  assertDemoAllowed(config);
   await ensureServices(config, say);
   await provisionDatabase(config);
   const applied = await runMigrations(config);
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   const base = `http://127.0.0.1:${config.port}`;
   await waitForHealth(`${base}/health`, 60);
+  const registrations = await approveDemoOrganizations(base, tenants);
   const programs = await seedDemoPrograms(base, tenants, new Date());
   say('');
   say(`Subsidy Hub demo is running (Ctrl-C stops it).`);
@@ -57,7 +60,9 @@ async function main(): Promise<void> {
   say(`  Log in:      POST ${base}/api/v1/auth/login {"tenant","username","password"}; every demo password is ${DEMO_PASSWORD}`);
   say(`  Users:       ${users.length} across ${tenants.length} tenants, e.g.`);
   for (const u of users.filter((x) => x.tenant === 'weihai' || x.tenant === 'platform')) say(`               ${u.tenant.padEnd(10)} ${u.username.padEnd(22)} ${u.role}`);
-  say(`  (every tenant has the same usernames: officer, reviewer.<district>, tech, expert1..3, finance.city, finance.<district>, applicant)`);
+  say(`  (every tenant has the same usernames: admin (tenant administrator), officer, reviewer.<district>, tech, expert1..3, finance.city,`);
+  say(`   finance.<district>, applicant; the platform tenant's admin is the platform administrator)`);
+  say(`  Applicants:  ${registrations.length} demo organizations, registrations approved by each tenant's officer (${registrations.filter((r) => r.outcome === 'approved').length} now)`);
   say(`  Programs:    one open call per tenant whose policy text is in force today`);
   for (const p of programs) say(`               ${p.tenant.padEnd(18)} ${p.outcome.padEnd(8)} ${p.detail}`);
 }

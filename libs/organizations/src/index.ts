@@ -12,3 +12,8 @@ export * from './use-cases/register-organization';
 export * from './use-cases/rename-organization';
 export * from './uscc/is-uscc.decorator';
 export * from './uscc/uscc';
+export * from './uscc/uscc-division';
+export * from './registration/registration-errors';
+export * from './registration/registration-store';
+export * from './registration/submission-guard';
+export * from './rename-requests';

@@ -1,7 +1,8 @@
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { CurrentActor, Public, Roles } from '@subsidy/auth';
 import { Actor } from '@subsidy/tenancy';
+import type { Response } from 'express';
 import { RegisterOrganizationDto } from './dto/register-organization.dto';
 import { UpdateOrganizationDto } from './dto/update-organization.dto';
 import { OrganizationRecord } from './organization-record';
@@ -9,6 +10,7 @@ import { DeleteOrganization } from './use-cases/delete-organization';
 import { GetOrganization } from './use-cases/get-organization';
 import { ListOrganizations } from './use-cases/list-organizations';
 import { RegisterOrganization, Registration } from './use-cases/register-organization';
+import { RenameRequest } from './rename-requests/rename-request-record';
 import { RenameOrganization } from './use-cases/rename-organization';
 import { uuidParam } from '@subsidy/common';
 
@@ -41,10 +43,19 @@ export class OrganizationsController {
     return this.getOrganization.execute({ actor, organizationId: id });
   }
 
+  /** 200 with the renamed organization; 202 with a rename request when the applicant has an application in the workflow. */
   @Patch(':id')
   @Roles('applicant', 'program_officer')
-  update(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: UpdateOrganizationDto): Promise<OrganizationRecord> {
-    return this.renameOrganization.execute({ actor, organizationId: id, name: body.name });
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: UpdateOrganizationDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OrganizationRecord | RenameRequest> {
+    const result = await this.renameOrganization.execute({ actor, organizationId: id, name: body.name });
+    if (result.outcome === 'renamed') return result.organization;
+    response.status(202);
+    return result.request;
   }
 
   @Delete(':id')

@@ -1,7 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@subsidy/auth';
+import { OrganizationAdministratorController } from './administrator/administrator.controller';
+import { HandOverAdministrator } from './administrator/hand-over-administrator';
+import { ListOrganizationMembers } from './administrator/organization-members';
 import { InvitationsController } from './invitations/invitations.controller';
 import { OrganizationsController } from './organizations.controller';
+import { RegistrationQueries } from './registration/registration-queries';
+import { RegistrationReviewController } from './registration/registration-review.controller';
+import { ReviewRegistration } from './registration/review-registration';
+import { ApproveRenameRequest } from './rename-requests/approve-rename-request';
+import { ListRenameRequests } from './rename-requests/list-rename-requests';
+import { RejectRenameRequest } from './rename-requests/reject-rename-request';
+import { RenameRequestsController } from './rename-requests/rename-requests.controller';
 import { AcceptInvitation } from './use-cases/accept-invitation';
 import { DeleteOrganization } from './use-cases/delete-organization';
 import { GetOrganization } from './use-cases/get-organization';
@@ -16,7 +26,7 @@ import { RenameOrganization } from './use-cases/rename-organization';
  */
 @Module({
   imports: [AuthModule],
-  controllers: [OrganizationsController, InvitationsController],
-  providers: [RegisterOrganization, ListOrganizations, GetOrganization, RenameOrganization, DeleteOrganization, InviteColleague, AcceptInvitation],
+  controllers: [OrganizationsController, InvitationsController, RegistrationReviewController, OrganizationAdministratorController, RenameRequestsController],
+  providers: [RegisterOrganization, ListOrganizations, GetOrganization, RenameOrganization, DeleteOrganization, InviteColleague, AcceptInvitation, RegistrationQueries, ReviewRegistration, ListOrganizationMembers, HandOverAdministrator, ListRenameRequests, ApproveRenameRequest, RejectRenameRequest],
 })
 export class OrganizationsModule {}

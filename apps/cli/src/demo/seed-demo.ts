@@ -1,11 +1,28 @@
+import { hashPassword } from '@subsidy/auth';
 import { AppConfig } from '@subsidy/config';
 import { poolConfig } from '@subsidy/database';
 import { Role, TenantDefinition } from '@subsidy/tenancy';
-import { hash } from 'argon2';
 import { Client } from 'pg';
 import { DEMO_ORGANIZATIONS } from './demo-organizations';
 
 export const DEMO_PASSWORD = 'Demo-2026-pass';
+
+/** The one line an operator sees when the demo seed is pointed at a production installation. */
+export const DEMO_REFUSED_IN_PRODUCTION =
+  'The demo seed refuses NODE_ENV=production: it creates accounts whose password is published. Create the first platform administrator with `npm run platform:admin` instead.';
+
+/**
+ * Thrown before anything is written (or even connected to) when NODE_ENV is production: demo accounts share one
+ * published password, the platform administrator included, and must never exist in a real installation.
+ */
+export function assertDemoAllowed(config: AppConfig): void {
+  if (config.env === 'production') throw new Error(DEMO_REFUSED_IN_PRODUCTION);
+}
+
+/** Demo addresses, one per person (the segregation of duties ties accounts to people by address); `.invalid` never delivers. */
+export function demoEmailOf(user: Pick<DemoUser, 'tenant' | 'username'>): string {
+  return `${user.username}.${user.tenant}@demo.invalid`;
+}
 
 export interface DemoUser {
   tenant: string;
@@ -16,11 +33,15 @@ export interface DemoUser {
   organization?: boolean;
 }
 
-/** The demo cast of one tenant: one user per role, a reviewer and a finance officer for its first district. */
+/**
+ * The demo cast of one tenant: one user per role, a reviewer and a finance officer for its first district, and a tenant
+ * administrator `admin` (in the platform tenant, `admin` is the platform administrator). Each is a different person.
+ */
 export function demoUsersOf(tenant: TenantDefinition): DemoUser[] {
   if (tenant.kind === 'platform') return [{ tenant: tenant.id, username: 'admin', role: 'platform_admin' }];
   const district = tenant.districts[0].code;
   return [
+    { tenant: tenant.id, username: 'admin', role: 'tenant_admin' },
     { tenant: tenant.id, username: 'officer', role: 'program_officer' },
     { tenant: tenant.id, username: `reviewer.${district}`, role: 'district_reviewer', districtCode: district },
     { tenant: tenant.id, username: 'tech', role: 'technical_reviewer' },
@@ -33,9 +54,14 @@ export function demoUsersOf(tenant: TenantDefinition): DemoUser[] {
   ];
 }
 
-/** Idempotent: existing users and organizations are left as they are. Runs as the application role, tenant by tenant. */
+/**
+ * Idempotent: existing users and organizations are left as they are. Runs as the application role, tenant by tenant.
+ * The password is hashed by the product's own hashPassword, so demo accounts take exactly as long to check as any
+ * other (and as the dummy hash of an unknown user). Refuses production.
+ */
 export async function seedDemo(config: AppConfig, tenants: TenantDefinition[]): Promise<DemoUser[]> {
-  const passwordHash = await hash(DEMO_PASSWORD, { type: 2 });
+  assertDemoAllowed(config);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const client = new Client(poolConfig(config, 'app'));
   await client.connect();
   const seeded: DemoUser[] = [];
@@ -55,11 +81,29 @@ export async function seedDemo(config: AppConfig, tenants: TenantDefinition[]): 
       }
       for (const user of demoUsersOf(tenant)) {
         await client.query(
-          `insert into users (tenant_id, username, display_name, password_hash, role, district_code, finance_level, organization_id)
-           values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (tenant_id, username) do nothing`,
-          [tenant.id, user.username, `${tenant.nameZh} ${user.username}`, passwordHash, user.role, user.districtCode ?? null, user.financeLevel ?? null, user.organization ? organizationId : null],
+          `insert into users (tenant_id, username, display_name, email, password_hash, role, district_code, finance_level, organization_id)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (tenant_id, username) do nothing`,
+          [
+            tenant.id,
+            user.username,
+            `${tenant.nameZh} ${user.username}`,
+            demoEmailOf(user),
+            passwordHash,
+            user.role,
+            user.districtCode ?? null,
+            user.financeLevel ?? null,
+            user.organization ? organizationId : null,
+          ],
         );
         seeded.push(user);
+      }
+      if (organizationId) {
+        // The demo applicant registered the organization, so it administers it (and its payee account). Its
+        // registration stays pending review until the demo officer approves it through the API (approve-demo-organizations.ts).
+        await client.query(
+          `update organizations set administrator_user_id = (select id from users where username = 'applicant') where id = $1 and administrator_user_id is null`,
+          [organizationId],
+        );
       }
       await client.query('commit');
     }

@@ -71,8 +71,8 @@ async function seedTenantProgram(api: DemoApi, tenant: TenantDefinition, now: Da
   return { tenant: tenant.id, outcome: 'created', detail: `${title} under ${policy.id}, open until ${lastDay}`, programId: program.id };
 }
 
-/** The few calls the seeder makes, failing loudly with the API's own error body. */
-class DemoApi {
+/** The few calls the seeders make, failing loudly with the API's own error body. */
+export class DemoApi {
   private token: string | undefined;
 
   constructor(

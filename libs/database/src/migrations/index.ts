@@ -7,6 +7,11 @@ import { Finance1763900005000 } from './1763900005000-Finance';
 import { FundUseReports1763900006000 } from './1763900006000-FundUseReports';
 import { AllocationApprovals1763900007300 } from './1763900007300-AllocationApprovals';
 import { AuditChainChecks1763900008400 } from './1763900008400-AuditChainChecks';
+import { AccountSecurity1763900009100 } from './1763900009100-AccountSecurity';
+import { DecisionSnapshotsAndRenameRequests1763900009200 } from './1763900009200-DecisionSnapshotsAndRenameRequests';
+import { RegistrationReviewAndPayeeAccounts1763900009300 } from './1763900009300-RegistrationReviewAndPayeeAccounts';
+import { ObjectionFloods1763900009400 } from './1763900009400-ObjectionFloods';
+import { RevenueSharingRatios1763900009614 } from './1763900009614-RevenueSharingRatios';
 
 /** Every migration in order. Listed explicitly so compiled and test runs load the same set. */
-export const MIGRATIONS = [Foundation1763900000000, Auth1763900001000, Queue1763900002000, Workflow1763900003000, Review1763900004003, Finance1763900005000, FundUseReports1763900006000, AllocationApprovals1763900007300, AuditChainChecks1763900008400];
+export const MIGRATIONS = [Foundation1763900000000, Auth1763900001000, Queue1763900002000, Workflow1763900003000, Review1763900004003, Finance1763900005000, FundUseReports1763900006000, AllocationApprovals1763900007300, AuditChainChecks1763900008400, AccountSecurity1763900009100, DecisionSnapshotsAndRenameRequests1763900009200, RegistrationReviewAndPayeeAccounts1763900009300, ObjectionFloods1763900009400, RevenueSharingRatios1763900009614];

@@ -14,6 +14,8 @@ export {
   SubmissionIncompleteError,
 } from './application-errors';
 export { type AcceptedItem, acceptedItemsText, type RollingCall, rollingCallOf, rollingCallProblems } from './rolling-call';
+export { type CallScope, callScopeOf, callScopeProblems } from './call-scope';
+export { NotAcceptedByCallError } from './call-scope-errors';
 export { EvidenceFiles, type EvidenceRecord, type EvidenceView } from './evidence/evidence-files';
 export { EVIDENCE_MAX_BYTES, EVIDENCE_STORAGE } from './evidence/evidence-storage.provider';
 export { ApplicationQueries, type ApplicationDetail, type ApplicationSummary } from './use-cases/application-queries';

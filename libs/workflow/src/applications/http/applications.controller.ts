@@ -40,13 +40,16 @@ export class ApplicationsController {
   }
 
   @Get('applications')
-  @ApiOperation({ summary: "Applications the caller may see: an applicant its organization's, district reviewers their district's" })
+  @ApiOperation({
+    summary:
+      "Applications the caller may see: an applicant its organization's, district reviewers their district's, experts those they hold a panel seat on, technical reviewers those that reached technical review",
+  })
   list(@CurrentActor() actor: Actor, @Query() query: ListApplicationsQuery): Promise<{ items: ApplicationSummary[] }> {
     return this.queries.list(actor, { programId: query.programId, status: query.status, limit: query.limit ?? 100, offset: query.offset ?? 0 });
   }
 
   @Get('applications/:id')
-  @ApiOperation({ summary: 'One application with its achievements, evidence and review history' })
+  @ApiOperation({ summary: 'One application with its achievements, evidence and review history (404 when out of an expert\'s or technical reviewer\'s reach)' })
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ApplicationDetail> {
     return this.queries.get(actor, id);
   }

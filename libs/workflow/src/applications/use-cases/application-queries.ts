@@ -5,6 +5,7 @@ import { Achievement } from '@subsidy/policy';
 import { Actor } from '@subsidy/tenancy';
 import { ApplicationStatus } from '../../core';
 import { ApplicationAccess } from '../application-access';
+import { workflowVisibility } from '../application-visibility';
 import { ApplicationAchievements } from '../application-achievements';
 import { EvidenceFiles, EvidenceView } from '../evidence/evidence-files';
 
@@ -91,6 +92,8 @@ export class ApplicationQueries {
     const scope = Scope.of(actor);
     const organizationId = scope.kind === 'organization' ? scope.organizationId : null;
     const districtCode = scope.kind === 'organization' ? null : Scope.districtFilter(actor);
+    // Experts and technical reviewers: only what the workflow put in front of them (their panel seats, technical review).
+    const visibility = workflowVisibility(actor, 'a', 7);
     return this.transactions.run(async (manager) => {
       const rows = await queryRows<SummaryRow>(
         manager,
@@ -98,9 +101,10 @@ export class ApplicationQueries {
            from applications a join organizations o on o.tenant_id = a.tenant_id and o.id = a.organization_id
           where ($1::uuid is null or a.organization_id = $1) and ($2::text is null or a.district_code = $2)
             and ($3::uuid is null or a.program_id = $3) and ($4::text is null or a.status = $4)
+            and ${visibility?.sql ?? 'true'}
           order by a.created_at, a.id
           limit $5 offset $6`,
-        [organizationId, districtCode, filter.programId ?? null, filter.status ?? null, filter.limit, filter.offset],
+        [organizationId, districtCode, filter.programId ?? null, filter.status ?? null, filter.limit, filter.offset, ...(visibility?.params ?? [])],
       );
       return { items: rows.map(toSummary) };
     });

@@ -3,6 +3,7 @@ import { AuditLog } from '@subsidy/audit';
 import { TenantTransactions } from '@subsidy/database';
 import { EvidenceStorage, StorageError } from '@subsidy/storage';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
+import { ApplicationNotFoundError } from '../../core';
 import { ApplicationAccess } from '../application-access';
 import { EvidenceCorruptedError, EvidenceNotFoundError } from '../application-errors';
 import { EvidenceFiles, EvidenceView } from '../evidence/evidence-files';
@@ -37,7 +38,13 @@ export class EvidenceAccess {
     const record = await this.transactions.run(async (manager) => {
       const found = await EvidenceFiles.find(manager, evidenceId);
       if (!found) throw new EvidenceNotFoundError();
-      await ApplicationAccess.read(manager, actor, found.applicationId);
+      try {
+        await ApplicationAccess.read(manager, actor, found.applicationId);
+      } catch (error) {
+        // An application out of the reviewer's reach reads as absent: so does its evidence.
+        if (error instanceof ApplicationNotFoundError) throw new EvidenceNotFoundError();
+        throw error;
+      }
       return found;
     });
     try {

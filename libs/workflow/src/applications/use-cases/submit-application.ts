@@ -3,6 +3,7 @@ import { addWorkingDays, Clock, cstEndOfDay, cstToday } from '@subsidy/calendar'
 import { CLOCK } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Notifier, Recipient } from '@subsidy/notifications';
+import { assertOrganizationMaySubmit } from '@subsidy/organizations';
 import { ResultItem } from '@subsidy/policy';
 import { Outbox } from '@subsidy/queue';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
@@ -17,6 +18,10 @@ import { AwardEstimator } from '../../pricing/award-estimator';
 import { ProgramPolicy } from '../../programs/program-policy';
 import { limitedRollingCall, rollingCallProblems } from '../rolling-call';
 import { enqueueYearRescreen } from '../../review/panel/year-rescreen';
+import { stagesOutOfScope } from '../../review/stage-scope';
+import { policyItemsOfParts } from '../../pricing/award-ceiling';
+import { callScopeOf, callScopeProblems } from '../call-scope';
+import { NotAcceptedByCallError } from '../call-scope-errors';
 
 export interface SubmitApplicationCommand {
   actor: Actor;
@@ -64,15 +69,19 @@ export class SubmitApplication {
   async execute(command: SubmitApplicationCommand): Promise<SubmissionResult> {
     return this.transactions.run(async (manager) => {
       const application = await ApplicationAccess.lockForApplicant(manager, command.actor, command.applicationId);
+      // A self-registration must be approved by its district or the city before the organization submits (409).
+      await assertOrganizationMaySubmit(manager, application.organizationId);
       const program = await ProgramStore.get(manager, application.programId);
       const now = this.clock.now();
       const today = cstToday(this.clock);
-      const to = this.destination(application, program, today);
+      this.assertSubmittable(application, program, today);
       await this.assertComplete(manager, application);
 
       const applicant = await currentApplicant(manager, application.organizationId);
       const estimate = await this.estimator.estimate(manager, application, program, applicant, today);
-      await this.assertTakenByCall(manager, application, program, estimate.items);
+      const achievements = await ApplicationAchievements.list(manager, application.id);
+      this.assertTakenByCall(achievements, program, estimate.items);
+      const to = this.destination(application, program, achievements, estimate.items);
       const stageDueOn = to === 'formal_check' && program.review.formalCheckWorkingDays ? addWorkingDays(today, program.review.formalCheckWorkingDays) : null;
       const resubmission = application.status === 'correction_requested';
       const moved = await this.transitions.move(manager, application, {
@@ -125,33 +134,56 @@ export class SubmitApplication {
   }
 
   /**
-   * A draft goes to the first enabled stage while the window is open. A correction goes back to the stage that asked
-   * for it, also after the window closed, but not after its own deadline.
+   * A draft may be submitted while the window is open. A correction may be resubmitted also after the window closed,
+   * but not after its own deadline.
    */
-  private destination(application: ApplicationRecord, program: ProgramRecord, today: string): ReviewStage | 'awaiting_decision' {
+  private assertSubmittable(application: ApplicationRecord, program: ProgramRecord, today: string): void {
     if (application.status === 'draft') {
       ProgramWindow.assertOpenFor(program, this.clock);
-      return nextReviewStatus(program.review, application.reviewLevel, null);
+      return;
     }
     if (application.status === 'correction_requested') {
       if (application.stageDueOn && today > application.stageDueOn) {
         throw new InvalidStateError(`The correction was due on ${application.stageDueOn}; the application can no longer be resubmitted`);
       }
-      return application.returnStage ?? nextReviewStatus(program.review, application.reviewLevel, null);
+      return;
     }
     throw new InvalidStateError(`The application is ${application.status}; only a draft or an application returned for correction can be submitted`);
   }
 
   /**
-   * Re-checks, on the figures being submitted, that a rolling call limited to some items takes every achievement: the
-   * draft was checked when saved, but the policy may have been read differently then (another version of the check,
-   * or a draft saved before the limit was encoded). 422 naming each refused achievement; the throw leaves all as it was.
+   * A correction goes back to the stage that asked for it. A draft goes to the first stage in the program's order
+   * (review.stageOrder) that is on, skipping a stage the text requires for other items only (procedure.stages.scope,
+   * Beijing 第十三条) when none of the achievements being submitted is priced under one of them.
    */
-  private async assertTakenByCall(manager: EntityManager, application: ApplicationRecord, program: ProgramRecord, priced: ResultItem[]): Promise<void> {
+  private destination(
+    application: ApplicationRecord,
+    program: ProgramRecord,
+    achievements: ReadonlyArray<{ id: string }>,
+    priced: ResultItem[],
+  ): ReviewStage | 'awaiting_decision' {
+    if (application.status === 'correction_requested' && application.returnStage) return application.returnStage;
+    const { stages } = this.programPolicy.resolve(program).procedure;
+    const skipped = stagesOutOfScope(stages, policyItemsOfParts(priced, achievements.map((achievement) => achievement.id)));
+    return nextReviewStatus(program.review, application.reviewLevel, null, skipped);
+  }
+
+  /**
+   * Re-checks, on the figures being submitted, that the call takes every achievement: a rolling call limited to some
+   * items (procedure.rollingItems, 422 not_accepted_all_year), and any call of a text that sends some items to another
+   * procedure (procedure.calls.scope, Liaocheng 第六条第（六）项, 422 not_accepted_by_call). The draft was checked when
+   * saved, but the policy may have been read differently then (another version of the check, or a draft saved before
+   * the limit was encoded). Each refused achievement is named; the throw leaves all as it was.
+   */
+  private assertTakenByCall(achievements: ReadonlyArray<{ id: string }>, program: ProgramRecord, priced: ResultItem[]): void {
     const limited = limitedRollingCall(program, this.programPolicy);
-    if (!limited) return;
-    const problems = rollingCallProblems(limited.call, await ApplicationAchievements.list(manager, application.id), priced, limited.policy);
-    if (problems.length > 0) throw new NotAcceptedAllYearError(problems);
+    if (limited) {
+      const problems = rollingCallProblems(limited.call, achievements, priced, limited.policy);
+      if (problems.length > 0) throw new NotAcceptedAllYearError(problems);
+    }
+    const policy = this.programPolicy.resolve(program);
+    const outside = callScopeProblems(callScopeOf(policy), achievements, priced, policy);
+    if (outside.length > 0) throw new NotAcceptedByCallError(outside);
   }
 
   private async assertComplete(manager: EntityManager, application: ApplicationRecord): Promise<void> {
