@@ -93,6 +93,18 @@ describe('decision over HTTP', () => {
   const decide = (session: Session, applicationId: string, items: Array<{ achievementId: string; amountFen: number; reason?: string }>) =>
     http().put(`/api/v1/applications/${applicationId}/decision`).set(session.headers).send({ items });
   const row = async <T>(sql: string, params: unknown[]): Promise<T[]> => (await asSuperuser(db, (c) => c.query(sql, params))).rows as T[];
+  // New applicant organizations for a test's program: the same organization's standards decided in an earlier program of
+  // this file would be earlier awards of the same things (no double funding), which these tests are not about.
+  let orgRound = 0;
+  const freshOrganizations = async (): Promise<void> => {
+    orgRound += 1;
+    tjOrgs = [];
+    fsOrgs = [];
+    for (let i = 0; i < 4; i++) {
+      tjOrgs.push(await createOrganization(db, { tenantId: 'tianjin', districtCode: '120101', name: `天津测试企业${orgRound}-${i}有限公司` }));
+      fsOrgs.push(await createOrganization(db, { tenantId: 'foshan', districtCode: '440604', name: `佛山测试企业${orgRound}-${i}有限公司` }));
+    }
+  };
 
   describe('deciding one application', () => {
     it('records each item within its ceiling, the proposal from the review and the total', async () => {
@@ -158,7 +170,7 @@ describe('decision over HTTP', () => {
       expect(above.body.details.map((d: { path: string }) => d.path)).toEqual(['items[0].amountFen', 'items[1].amountFen']);
       // An estimate from another policy text is not trusted: the program's policy is evaluated afresh.
       await asSuperuser(db, (c) => c.query(`update applications set estimate = $2 where id = $1`, [application.id, JSON.stringify(storedEstimate('0'.repeat(64)))]));
-      const fresh = await decide(fs, application.id, [{ achievementId: 'a1', amountFen: FOSHAN.national }, { achievementId: 'a2', amountFen: 1 }]).expect(200);
+      const fresh = await decide(fs, application.id, [{ achievementId: 'a1', amountFen: FOSHAN.national }, { achievementId: 'a2', amountFen: 1, reason: '象征性资助' }]).expect(200);
       expect(fresh.body.items.map((i: { ceilingFen: number }) => i.ceilingFen)).toEqual([FOSHAN.national, FOSHAN.industry]);
     });
 
@@ -222,6 +234,8 @@ describe('decision over HTTP', () => {
   });
 
   describe('deciding a program under its budget rule', () => {
+    beforeEach(freshOrganizations);
+
     it('refuses while an application is still in review', async () => {
       const program = await foshanProgram();
       await awaiting(program, fsOrgs[0]);
@@ -253,7 +267,12 @@ describe('decision over HTTP', () => {
       for (const [index, [a1, a2]] of decisions.entries()) {
         const application = await awaiting(program, fsOrgs[index]);
         ids.push(application.id);
-        await decide(fs, application.id, [{ achievementId: 'a1', amountFen: a1 }, { achievementId: 'a2', amountFen: a2, ...(a2 === 0 ? { reason: '不予支持' } : {}) }]).expect(200);
+        // Below the proposal (the ceiling: no review opinion) needs the item's reason.
+        const because = (amount: number, ceiling: number) => (amount === 0 ? { reason: '不予支持' } : amount < ceiling ? { reason: '经费核定' } : {});
+        await decide(fs, application.id, [
+          { achievementId: 'a1', amountFen: a1, ...because(a1, FOSHAN.national) },
+          { achievementId: 'a2', amountFen: a2, ...because(a2, FOSHAN.industry) },
+        ]).expect(200);
       }
       const response = await http().post(`/api/v1/programs/${program.id}/decide`).set(fs.headers).send({}).expect(200);
       expect(response.body).toMatchObject({ rule: 'pro_rata', budgetFen: budget, requestedFen: 175_679_012, allocatedFen: budget, unallocatedFen: 0, scaled: true });
@@ -323,10 +342,11 @@ describe('decision over HTTP', () => {
     let program: ProgramFixture;
 
     beforeAll(async () => {
+      await freshOrganizations();
       program = await foshanProgram({ title: '2023年度佛山标准化资助' });
       const one = await awaiting(program, fsOrgs[0]);
       const two = await awaiting(program, fsOrgs[1], [nationalStandardLead('a1')]);
-      await decide(fs, one.id, [{ achievementId: 'a1', amountFen: 12_345_678 }, { achievementId: 'a2', amountFen: 5 }]).expect(200);
+      await decide(fs, one.id, [{ achievementId: 'a1', amountFen: 12_345_678, reason: '经费核定' }, { achievementId: 'a2', amountFen: 5, reason: '经费核定' }]).expect(200);
       await decide(fs, two.id, [{ achievementId: 'a1', amountFen: FOSHAN.national }]).expect(200);
     });
 
@@ -341,7 +361,7 @@ describe('decision over HTTP', () => {
         district: { code: '440604', name: '禅城区' },
         decidedTotalFen: 12_345_683,
         items: [
-          { achievementId: 'a1', label: '主导制定国家标准（GB/T 40001-2023）', policyLabel: '主导制定国家标准', standardNo: 'GB/T 40001-2023', article: '第八条第（二）项', basis: 'ceiling', ceilingFen: FOSHAN.national, decidedFen: 12_345_678 },
+          { achievementId: 'a1', label: '主导制定国家标准（GB/T 40001-2023）', policyLabel: '主导制定国家标准', standardNo: 'GB/T 40001-2023', article: '第八条第（二）项', basis: 'ceiling', ceilingFen: FOSHAN.national, proposedFen: FOSHAN.national, decidedFen: 12_345_678, reason: '经费核定' },
           { achievementId: 'a2', label: '主导制定行业标准（HG/T 50002-2023）', policyLabel: '主导制定行业标准', standardNo: 'HG/T 50002-2023', article: '第八条第（三）项', decidedFen: 5 },
         ],
       });

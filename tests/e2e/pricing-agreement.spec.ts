@@ -125,14 +125,14 @@ describe('one ceiling per item from estimate to decision', () => {
     });
 
     /** Drafts, declares and submits an application of `org` over HTTP; returns its id and the applicant's session. */
-    async function submitted(org: OrganizationFixture): Promise<{ id: string; applicant: Session }> {
+    async function submitted(org: OrganizationFixture, estimateTotalFen = 70_000_000): Promise<{ id: string; applicant: Session }> {
       const applicant = await login(app, await createUser(db, { tenantId: 'foshan', role: 'applicant', organizationId: org.id }));
       const created = await http().post(`/api/v1/programs/${programId}/applications`).set(applicant.headers).expect(201);
       const id = created.body.id as string;
       await http().put(`/api/v1/applications/${id}/achievements`).set(applicant.headers).send({ achievements: [nationalPilot, nationalStandard] }).expect(200);
       await http().post(`/api/v1/applications/${id}/declaration`).set(applicant.headers).send({ accepted: true, statement: '本单位承诺所报材料真实、完整。' }).expect(200);
       const submission = await http().post(`/api/v1/applications/${id}/submit`).set(applicant.headers).set('Idempotency-Key', `submit-${id}`).expect(200);
-      expect(submission.body).toMatchObject({ status: 'technical_review', estimateTotalFen: 70_000_000 });
+      expect(submission.body).toMatchObject({ status: 'technical_review', estimateTotalFen });
       return { id, applicant };
     }
 
@@ -157,14 +157,14 @@ describe('one ceiling per item from estimate to decision', () => {
 
     it('prices the same with a prior award, from the stored estimate and when the policy is evaluated again', async () => {
       const org = await createOrganization(db, { tenantId: 'foshan', districtCode: CHANCHENG });
-      // foshan-2018 has no rule that reads prior awards (the text's only repeat rule, 第二十二条, is about other
-      // funding), so the figures must not move; the Weihai case below is where a prior award lowers a ceiling.
+      // The same standard (GB/T 40001-2023) was funded with 300 000 yuan of the city's money in 2022: the product tells
+      // the engine as other funding, and 第二十二条 (top-up) pays only the difference, 500 000 - 300 000.
       await priorAward(org, 'foshan-2018', 2022, nationalStandardLead('old1', '2022-06-01'), 30_000_000);
-      const { id, applicant } = await submitted(org);
+      const { id, applicant } = await submitted(org, 40_000_000);
       const estimate = await estimated(applicant, id, ['p1', 'a1']);
       expect(estimate).toEqual([
         ['p1', 20_000_000],
-        ['a1', 50_000_000],
+        ['a1', 20_000_000],
       ]);
       // A stored estimate that cannot be trusted is ignored: review and decision evaluate again, with the fund.
       await asSuperuser(db, (c) => c.query(`update applications set estimate = jsonb_set(estimate, '{policy,hash}', '"stale"') where id = $1`, [id]));

@@ -11,11 +11,13 @@ import { AwardCeiling, ceilingsOfParts, policyItemsOfParts, PricedPart } from '.
 import { AwardEstimate, AwardEstimator } from './award-estimator';
 import { PricingUnavailableError } from './pricing-errors';
 import { storedEstimateParts } from './stored-estimate';
+import { sameEarlierAwards } from './earlier-award-facts';
 
 /**
  * Each achievement's ceiling under the program's own policy version (frozen by hash) at the application's submission
  * date, never today: a review or decision months later pays what the rules said when the applicant applied. The
- * estimate stored at submission is used when it was made under that same policy text; otherwise the estimator runs
+ * estimate stored at submission is used when it was made under that same policy text and with the same earlier awards
+ * of the organization (an award decided since for the same thing makes it stale); otherwise the estimator runs
  * afresh at the submission date (with prior awards and the year's fund, exactly as the stored estimate was made), so
  * the technical opinion, the expert panel and the decision always check against the same figure.
  */
@@ -52,7 +54,9 @@ export class ApplicationPricing {
     const achievementIds = (await ApplicationAchievements.list(manager, application.id)).map((achievement) => achievement.id);
     const [stored] = (await manager.query(`select estimate from applications where id = $1`, [application.id])) as Array<{ estimate: unknown }>;
     const parts = storedEstimateParts(stored?.estimate ?? null, program.policyHash);
-    if (parts) return { achievementIds, parts };
+    // An award decided since submission for the same thing (another program, another year) makes the stored figure
+    // stale: the no-double-funding rules must see it, so the application is priced afresh.
+    if (parts && sameEarlierAwards(stored?.estimate ?? null, await this.estimator.earlierAwards(manager, application))) return { achievementIds, parts };
     return { achievementIds, parts: (await this.evaluate(manager, application, program, cstDateOf(application.submittedAt))).items };
   }
 

@@ -7,3 +7,17 @@ export { amountProblem } from './amount-problem';
 export { storedEstimateParts } from './stored-estimate';
 export { contractAchievement } from './contract-achievement';
 export { PolicyNotInForceError, PricingUnavailableError } from './pricing-errors';
+export {
+  type DecidedItemRow,
+  type EarlierAward,
+  type EarlierAwardPayer,
+  earlierAwardsFor,
+  engineFactsOf,
+  fundingSourceOf,
+  identifyingKey,
+  payersOf,
+  sameEarlierAwards,
+  tenantLevelOf,
+  type TenantLevel,
+} from './earlier-award-facts';
+export { STANDING_DECISION_STATUSES } from './earlier-awards';

@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Scope } from '@subsidy/auth';
 import { queryRows, TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
+import { Achievement } from '@subsidy/policy';
 import { EntityManager } from 'typeorm';
 import { ApplicationStatus, ProgramStore } from '../../core';
 import { labelOfRow, SNAPSHOT_SQL } from '../decision-snapshot';
+import { EarlierAward, earlierAwardsFor } from '../../pricing/earlier-award-facts';
+import { decidedItemsOfOrganizations, tenantLevelOfProgram } from '../../pricing/earlier-awards';
 
 export interface DecisionListItem {
   achievementId: string;
@@ -22,6 +25,11 @@ export interface DecisionListItem {
   proposedFen: number;
   decidedFen: number;
   reason: string | null;
+  /**
+   * Only where there are any: the organization's awards for the same thing (same engine key) decided in its other
+   * applications of the tenant, any program and year, shown beside this claim (no double funding).
+   */
+  earlierAwards?: EarlierAward[];
 }
 
 export interface DecisionListEntry {
@@ -122,6 +130,7 @@ export async function loadDecisionList(
     entry.decidedTotalFen = Number(BigInt(entry.decidedTotalFen) + BigInt(row.decidedFen));
     total += BigInt(row.decidedFen);
   }
+  await attachEarlierAwards(manager, programId, [...entries.values()], rows);
   return {
     program: {
       id: program.id,
@@ -134,6 +143,26 @@ export async function loadDecisionList(
     totalFen: Number(total),
     applications: [...entries.values()],
   };
+}
+
+/** Puts beside each item the organization's earlier awards for the same thing (one query for the whole list). */
+async function attachEarlierAwards(manager: EntityManager, programId: string, entries: DecisionListEntry[], rows: Row[]): Promise<void> {
+  const decided = await decidedItemsOfOrganizations(
+    manager,
+    entries.map((e) => e.organization.id),
+  );
+  if (decided.size === 0) return;
+  const level = await tenantLevelOfProgram(manager, programId);
+  for (const entry of entries) {
+    const others = (decided.get(entry.organization.id) ?? []).filter((d) => d.applicationId !== entry.applicationId);
+    if (others.length === 0) continue;
+    const claimed = rows.filter((r) => r.applicationId === entry.applicationId).map((r) => r.payload as unknown as Achievement);
+    const earlier = earlierAwardsFor(claimed, others, level);
+    for (const item of entry.items) {
+      const mine = earlier.filter((e) => e.achievementId === item.achievementId);
+      if (mine.length > 0) item.earlierAwards = mine;
+    }
+  }
 }
 
 /** Statuses of applications that carry a decision (before and after publicity). */
