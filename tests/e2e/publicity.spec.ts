@@ -122,7 +122,7 @@ describe('publicity, objections and hand-over (API + worker on one manual clock)
   const industryLead = { id: 'a2', type: 'standard', level: 'industry', action: 'formulate', role: 'lead', draftingRank: 1, standardNo: 'HG/T 50002-2023', publishedOn: '2023-06-01' };
 
   /** A closed program whose applications are decided (over HTTP) and the program decided: ready for publicity. */
-  async function decidedProgram(session: Session, program: ProgramFixture, orgs: OrganizationFixture[], submittedAt: string, amounts: Array<[number, number]>): Promise<string[]> {
+  async function decidedProgram(session: Session, program: ProgramFixture, orgs: OrganizationFixture[], submittedAt: string, amounts: Array<[number, number, string?]>): Promise<string[]> {
     const ids: string[] = [];
     for (const [index, org] of orgs.entries()) {
       const application = await createApplication(db, {
@@ -134,11 +134,12 @@ describe('publicity, objections and hand-over (API + worker on one manual clock)
         achievements: [nationalStandardLead('a1'), industryLead],
         submittedAt: new Date(submittedAt),
       });
-      const [a1, a2] = amounts[index];
+      // The third element: why a1 departs from the review's proposal (its ceiling here), which the decision requires.
+      const [a1, a2, a1Reason] = amounts[index];
       await http()
         .put(`/api/v1/applications/${application.id}/decision`)
         .set(session.headers)
-        .send({ items: [{ achievementId: 'a1', amountFen: a1 }, { achievementId: 'a2', amountFen: a2, ...(a2 === 0 ? { reason: '不予支持' } : {}) }] })
+        .send({ items: [{ achievementId: 'a1', amountFen: a1, ...(a1Reason ? { reason: a1Reason } : {}) }, { achievementId: 'a2', amountFen: a2, ...(a2 === 0 ? { reason: '不予支持' } : {}) }] })
         .expect(200);
       ids.push(application.id);
     }
@@ -360,7 +361,7 @@ describe('publicity, objections and hand-over (API + worker on one manual clock)
         review: reviewSettings({ publicity: { days: 7, unit: 'working' } }),
       });
       applicationIds = await decidedProgram(fs, program, fsOrgs, '2023-03-20T10:00:00+08:00', [
-        [40_000_000, 30_000_000],
+        [40_000_000, 30_000_000, '经费核定'],
         [50_000_000, 0],
       ]);
     });

@@ -4,12 +4,14 @@ import { DecisionController } from './http/decision.controller';
 import { DecisionListQuery } from './queries/decision-list';
 import { DecideApplication } from './use-cases/decide-application';
 import { DecideProgram } from './use-cases/decide-program';
+import { CorrectDecision } from './use-cases/correct-decision';
+import { DecisionRecorder } from './decision-recorder';
 
 /** Decision: each application's amounts within the policy ceilings, then the program's budget rule (docs/design/workflow.md). */
 @Module({
   imports: [PricingModule],
   controllers: [DecisionController],
-  providers: [DecideApplication, DecideProgram, DecisionListQuery],
+  providers: [DecisionRecorder, DecideApplication, CorrectDecision, DecideProgram, DecisionListQuery],
   exports: [DecisionListQuery],
 })
 export class DecisionModule {}

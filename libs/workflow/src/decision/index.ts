@@ -1,5 +1,7 @@
 export * from './decision.module';
 export * from './decision-errors';
+export * from './decision-input';
+export * from './decision-recorder';
 export * from './decision-item-store';
 export * from './decision-snapshot';
 export * from './proposed-amount';
@@ -9,3 +11,4 @@ export * from './queries/decision-list';
 export * from './queries/decision-workbook';
 export * from './use-cases/decide-application';
 export * from './use-cases/decide-program';
+export * from './use-cases/correct-decision';

@@ -1,12 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { EarlierAwardResponse } from '../../pricing/http/earlier-award.response';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { Actor } from '@subsidy/tenancy';
 import type { Response } from 'express';
 import { decisionWorkbook } from '../queries/decision-workbook';
 import { DecisionList, DecisionListQuery } from '../queries/decision-list';
-import { DecideApplication, DecidedApplication } from '../use-cases/decide-application';
+import { DecidedApplication } from '../decision-recorder';
+import { DecideApplication } from '../use-cases/decide-application';
 import { DecideProgram, ProgramDecision } from '../use-cases/decide-program';
+import { CorrectDecision, CorrectedDecision } from '../use-cases/correct-decision';
+import { CorrectDecisionDto } from './correct-decision.dto';
 import { DecideApplicationDto } from './decide-application.dto';
 import { DecideProgramDto } from './decide-program.dto';
 import { uuidParam } from '@subsidy/common';
@@ -21,12 +25,20 @@ export class DecisionController {
   constructor(
     private readonly decideApplication: DecideApplication,
     private readonly decideProgram: DecideProgram,
+    private readonly correctDecision: CorrectDecision,
     private readonly lists: DecisionListQuery,
   ) {}
 
   @Put('applications/:id/decision')
   decide(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: DecideApplicationDto): Promise<DecidedApplication> {
     return this.decideApplication.execute(actor, { applicationId: id, items: body.items });
+  }
+
+  /** Until the program's publicity opens; 409 publicity_already_opened after. */
+  @Post('applications/:id/decision/corrections')
+  @HttpCode(200)
+  correct(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: CorrectDecisionDto): Promise<CorrectedDecision> {
+    return this.correctDecision.execute(actor, { applicationId: id, items: body.items, reason: body.reason.trim() });
   }
 
   @Post('programs/:id/decide')
@@ -36,6 +48,30 @@ export class DecisionController {
   }
 
   @Get('programs/:id/decision-list')
+  @ApiExtraModels(EarlierAwardResponse)
+  @ApiOkResponse({
+    description:
+      'The decided applications with their items; an item for which the organization already had an award for the same thing (another application, any program and year) carries earlierAwards',
+    schema: {
+      type: 'object',
+      additionalProperties: true,
+      properties: {
+        applications: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: true,
+            properties: {
+              items: {
+                type: 'array',
+                items: { type: 'object', additionalProperties: true, properties: { earlierAwards: { type: 'array', items: { $ref: getSchemaPath(EarlierAwardResponse) } } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  })
   decisionList(@Param('id', uuidParam('id')) id: string): Promise<DecisionList> {
     return this.lists.decisionList(id);
   }

@@ -69,6 +69,7 @@ export class DecideProgram {
         [program.id],
       );
       const ranked = rankApplications(decided);
+      await storeRanks(manager, program.id, ranked);
       const result = allocateBudget(
         Number(program.budgetTotalFen),
         ranked.map(({ application, rank }) => ({ id: application.id, amountFen: Number(application.decidedTotalFen ?? '0'), rank })),
@@ -97,6 +98,7 @@ export class DecideProgram {
           allocatedFen: result.allocatedFen,
           scaled,
           allocations: result.allocations.filter((a) => a.allocatedFen !== a.requestedFen),
+          ranks: ranked.map(({ application, rank }) => ({ applicationId: application.id, rank })),
         },
       });
       return toDecision(program, result, scaled, ranked, outcome);
@@ -142,7 +144,12 @@ function assertDecidable(program: ProgramRecord, decideWhileOpen: boolean): void
   throw new InvalidStateError(`A ${program.status} program cannot be decided; it must be closed first`);
 }
 
-/** applications.rank where the office set one, then by decided total (desc), then id; 1 = best. */
+/**
+ * THE rank of a program's applications, the one every view shows (`applications.rank`, written by `storeRanks` when
+ * the program is decided): among the applications decided with money at that moment, the office's own priority where
+ * it set one (a lower number first), then the larger decided total (before the budget rule), then the application id;
+ * 1 = best, no ties. The budget rule funds in this order (rank_order).
+ */
 export function rankApplications(applications: readonly ApplicationRecord[]): Array<{ application: ApplicationRecord; rank: number }> {
   const sorted = [...applications].sort((a, b) => {
     const ra = a.rank ?? Number.MAX_SAFE_INTEGER;
@@ -154,6 +161,24 @@ export function rankApplications(applications: readonly ApplicationRecord[]): Ar
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
   return sorted.map((application, index) => ({ application, rank: index + 1 }));
+}
+
+/**
+ * Fixes the ranks in `applications.rank`, the one place every list reads them from: the ranked applications get
+ * 1..n, and any other application of the program (rejected, withdrawn before the decision) none, so no view can show
+ * a priority the office typed for an application that was never ranked. A later correction keeps them.
+ */
+async function storeRanks(manager: EntityManager, programId: string, ranked: ReadonlyArray<{ application: ApplicationRecord; rank: number }>): Promise<void> {
+  await manager.query(
+    `update applications a set rank = r.rank
+       from (select unnest($2::uuid[]) as id, unnest($3::int[]) as rank) r
+      where a.program_id = $1 and a.id = r.id`,
+    [programId, ranked.map((r) => r.application.id), ranked.map((r) => r.rank)],
+  );
+  await manager.query(`update applications set rank = null where program_id = $1 and rank is not null and not (id = any($2::uuid[]))`, [
+    programId,
+    ranked.map((r) => r.application.id),
+  ]);
 }
 
 function toDecision(
