@@ -11,6 +11,10 @@ import { GetProgramTemplate } from './use-cases/get-program-template';
 import { ListPrograms } from './use-cases/list-programs';
 import { ScheduleProgram } from './use-cases/schedule-program';
 import { UpdateProgram } from './use-cases/update-program';
+import { ChangeProgramWindow } from './running-call/change-program-window';
+import { ChangeStageDeadline } from './running-call/change-stage-deadline';
+import { CloseProgramEarly } from './running-call/close-program-early';
+import { ReopenProgram } from './running-call/reopen-program';
 
 /**
  * Programs: configuration, scheduling, the opening and closing of the application window (docs/design/workflow.md).
@@ -31,6 +35,10 @@ import { UpdateProgram } from './use-cases/update-program';
     ListPrograms,
     GetProgram,
     GetProgramTemplate,
+    ChangeProgramWindow,
+    CloseProgramEarly,
+    ReopenProgram,
+    ChangeStageDeadline,
   ],
   exports: [ProgramPolicy],
 })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { Actor } from '@subsidy/tenancy';
 import { CancelProgramDto, ProgramDto } from '../dto/program.dto';
@@ -14,6 +14,12 @@ import { GetProgramTemplate } from '../use-cases/get-program-template';
 import { ListPrograms } from '../use-cases/list-programs';
 import { ScheduleProgram } from '../use-cases/schedule-program';
 import { UpdateProgram } from '../use-cases/update-program';
+import { ChangeWindowDto, CloseEarlyDto, deadlineStageParam, ReopenDto, StageDeadlineDto } from '../dto/running-call.dto';
+import { ChangeProgramWindow } from '../running-call/change-program-window';
+import { ChangeStageDeadline, DEADLINE_STAGES, DeadlineStage } from '../running-call/change-stage-deadline';
+import { CloseProgramEarly } from '../running-call/close-program-early';
+import { ReopenProgram } from '../running-call/reopen-program';
+import { parseInstant } from '@subsidy/calendar';
 import { uuidParam } from '@subsidy/common';
 
 @ApiTags('programs')
@@ -28,6 +34,10 @@ export class ProgramsController {
     private readonly listPrograms: ListPrograms,
     private readonly getProgram: GetProgram,
     private readonly getProgramTemplate: GetProgramTemplate,
+    private readonly changeProgramWindow: ChangeProgramWindow,
+    private readonly closeProgramEarly: CloseProgramEarly,
+    private readonly reopenProgram: ReopenProgram,
+    private readonly changeStageDeadline: ChangeStageDeadline,
   ) {}
 
   @Post()
@@ -82,5 +92,53 @@ export class ProgramsController {
   @ApiConflictResponse({ description: 'invalid_state' })
   cancel(@Param('id', uuidParam('id')) id: string, @Body() body: CancelProgramDto): Promise<ProgramView> {
     return this.cancelProgram.execute({ programId: id, reason: body.reason });
+  }
+
+  @Post(':id/window')
+  @HttpCode(200)
+  @Roles('program_officer')
+  @ApiOperation({ summary: 'Extend (延期) or shorten the window of a scheduled or open call, with a reason; the close job follows the new closing time' })
+  @ApiConflictResponse({ description: 'invalid_state: not scheduled or open' })
+  @ApiUnprocessableEntityResponse({ description: "contradicts_policy: the new window lies outside the text's validity or application window" })
+  changeWindow(@Param('id', uuidParam('id')) id: string, @Body() body: ChangeWindowDto): Promise<ProgramView> {
+    return this.changeProgramWindow.execute({
+      programId: id,
+      opensAt: body.opensAt === undefined ? undefined : parseInstant(body.opensAt),
+      closesAt: parseInstant(body.closesAt),
+      reason: body.reason,
+    });
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('program_officer')
+  @ApiOperation({ summary: 'Close an open call now, before its closing time, with a reason' })
+  @ApiConflictResponse({ description: 'invalid_state: not open' })
+  closeEarly(@Param('id', uuidParam('id')) id: string, @Body() body: CloseEarlyDto): Promise<ProgramView> {
+    return this.closeProgramEarly.execute({ programId: id, reason: body.reason });
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Roles('program_officer')
+  @ApiOperation({ summary: 'Reopen a closed (undecided) call until closesAt, with a reason: drafts may be completed and submitted again' })
+  @ApiConflictResponse({ description: 'invalid_state: not closed' })
+  @ApiUnprocessableEntityResponse({ description: "contradicts_policy: closesAt lies outside the text's validity or application window" })
+  reopen(@Param('id', uuidParam('id')) id: string, @Body() body: ReopenDto): Promise<ProgramView> {
+    return this.reopenProgram.execute({ programId: id, closesAt: parseInstant(body.closesAt), reason: body.reason });
+  }
+
+  @Put(':id/stage-deadlines/:stage')
+  @Roles('program_officer')
+  @ApiOperation({ summary: "Change a stage's deadline in working days (formal_check, correction) for applications entering it from now on, with a reason" })
+  @ApiParam({ name: 'stage', enum: DEADLINE_STAGES, description: 'formal_check: the office\'s formal-check deadline; correction: the applicant\'s correction period' })
+  @ApiConflictResponse({ description: 'invalid_state: a draft, cancelled or handed-over program' })
+  @ApiUnprocessableEntityResponse({ description: "contradicts_policy: beyond the text's formal-check days or below its correction days" })
+  stageDeadline(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('stage', deadlineStageParam()) stage: DeadlineStage,
+    @Body() body: StageDeadlineDto,
+  ): Promise<ProgramView> {
+    return this.changeStageDeadline.execute({ programId: id, stage, workingDays: body.workingDays, reason: body.reason });
   }
 }

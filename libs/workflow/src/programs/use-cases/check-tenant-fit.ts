@@ -7,12 +7,13 @@ import { procedureProblems } from '../procedure-template';
 import { ProgramContradictsPolicyError } from '../program-errors';
 import { ProgramInput } from '../program-input';
 import { ProgramPolicy } from '../program-policy';
+import { programYearProblems } from '../program-year';
 
 /**
  * The checks of a program's configuration that need the tenant: the policy version must be one of the tenant's, a
  * district funding source must name one of its districts, and the program must not contradict the procedure of its
  * text (window within the text's validity, required review steps, fixed deadlines and publicity). Reports every
- * problem at once, by JSON path: 400 validation_failed if any problem is with the input itself, 422
+ * problem at once, by JSON path (a year that disagrees with the window is a problem with the input): 400 validation_failed if any problem is with the input itself, 422
  * contradicts_policy when the only problems are what the text forbids.
  */
 @Injectable()
@@ -20,7 +21,7 @@ export class CheckTenantFit {
   constructor(private readonly programPolicy: ProgramPolicy) {}
 
   async policyFor(manager: EntityManager, tenantId: string, input: ProgramInput): Promise<CompiledPolicy> {
-    const problems: ErrorDetail[] = [];
+    const problems: ErrorDetail[] = [...programYearProblems(input)];
     const policy = this.programPolicy.find(tenantId, input.policyId);
     if (!policy) problems.push({ path: 'policyId', message: `${input.policyId} is not a policy version of this tenant` });
     for (const [index, { source }] of input.budget.sources.entries()) {
