@@ -344,18 +344,18 @@ describe('finance over HTTP', () => {
         .post('/api/v1/finance/clawbacks')
         .set(officer.headers)
         .set('Idempotency-Key', key())
-        .send({ applicationId: applicationIds[0], reasonKind: 'fraud', reason: '伪造标准起草单位证明', amountFen: 10_001, foundOn: '2024-08-01' });
+        .send({ applicationId: applicationIds[0], reasonKind: 'fraud', reason: '伪造标准起草单位证明', amountFen: 10_001, foundOn: '2024-06-28' });
       expect(response.status).toBe(201);
       expect(response.body.shares).toEqual([
         { payer: 'city', amountFen: 5_001 },
         { payer: 'district:371002', amountFen: 5_000 },
       ]);
-      expect(response.body.sanction).toEqual({ kind: 'fraud_ban', on: '2024-08-01' });
+      expect(response.body.sanction).toEqual({ kind: 'fraud_ban', on: '2024-06-28' });
       const tooMuch = await http()
         .post('/api/v1/finance/clawbacks')
         .set(officer.headers)
         .set('Idempotency-Key', key())
-        .send({ applicationId: applicationIds[0], reasonKind: 'misuse', reason: 'again', amountFen: 1, foundOn: '2024-08-01' });
+        .send({ applicationId: applicationIds[0], reasonKind: 'misuse', reason: 'again', amountFen: 1, foundOn: '2024-06-28' });
       expect(tooMuch.status).toBe(400);
 
       const recovered = await http()
@@ -375,7 +375,7 @@ describe('finance over HTTP', () => {
         await client.query('rollback');
         return found;
       });
-      expect(sanctions).toEqual([{ kind: 'fraud_ban', on: '2024-08-01' }]);
+      expect(sanctions).toEqual([{ kind: 'fraud_ban', on: '2024-06-28' }]);
       // What the eligibility check will see: Weihai bans for five years (第二十六条), so a 2025 application is refused.
       const weihai = policies().versions('weihai').find((p) => p.id === 'weihai-2020')!;
       const later = evaluateWithPolicy(weihai, {

@@ -20,6 +20,7 @@ import {
   Session,
 } from '../support/factories';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { pdfBytes } from './scenarios-support/api-client';
 
 /**
  * Huangpu 第十二条 (002:4172): 国际质量、检验检测认证、标准化活动资助和国际标准化高端人才引进和培育资助、国际质量比对提升示范资助
@@ -144,6 +145,16 @@ describe('a rolling call takes only the items the policy accepts all year (Huang
         ['event.intl_quality_std', 6_000_000],
       ]);
       await declare(applicants[0], applicationId);
+      // The call requires the approval document for a recognition (the expert studio): submission refuses it missing.
+      const missing = await http().post(`/api/v1/applications/${applicationId}/submit`).set(applicants[0].headers).set('Idempotency-Key', 'rolling-items-submit-0').expect(422);
+      expect(missing.body.details.map((d: { path: string }) => d.path)).toEqual(['achievements[0]']);
+      await http()
+        .post(`/api/v1/applications/${applicationId}/evidence`)
+        .set(applicants[0].headers)
+        .field('achievementId', 's1')
+        .field('material', '认定或批准文件')
+        .attach('file', pdfBytes('expert studio approval'), { filename: '认定或批准文件.pdf', contentType: 'application/pdf' })
+        .expect(201);
       const submitted = await http().post(`/api/v1/applications/${applicationId}/submit`).set(applicants[0].headers).set('Idempotency-Key', 'rolling-items-submit-1').expect(200);
       expect(submitted.body).toMatchObject({ applicationId, status: 'formal_check', estimateTotalFen: 106_000_000 });
     });

@@ -186,6 +186,12 @@ describe('scenario: Liaocheng call with the 30 September deadline, from the text
         file: { bytes: pdfBytes(`${material} ${achievementId}`), name: `${material}.pdf`, contentType: 'application/pdf', fields: { achievementId, material } },
       });
     }
+    // The call lists the application form for both types: one form for the whole application (no achievement named).
+    await api.expect(applicantB, 201, {
+      method: 'post',
+      path: `/applications/${created.id}/evidence`,
+      file: { bytes: pdfBytes('聊城市质量发展奖励资金申请表'), name: '聊城市质量发展奖励资金申请表.pdf', contentType: 'application/pdf', fields: { material: '聊城市质量发展奖励资金申请表' } },
+    });
     const estimate = await api.expect<{ items: Array<{ achievementId: string; amountFen: number; basis: string; article: string }> }>(applicantB, 200, { method: 'get', path: `/applications/${created.id}/estimate` });
     // 第四条第（十）项: 参与 = 20% × 80 万元 = 16 万元; 第四条第（三）项: 好品山东 20 万元.
     expect(estimate.items.map((i) => [i.achievementId, i.amountFen, i.basis, i.article])).toEqual([

@@ -1,4 +1,4 @@
-import { DomainError, ErrorDetail } from '@subsidy/common';
+import { DomainError, ErrorDetail, Localized } from '@subsidy/common';
 
 export class FinanceNotFoundError extends DomainError {
   readonly code = 'not_found';
@@ -40,7 +40,7 @@ export class PayerForbiddenError extends DomainError {
 export class FinanceValidationError extends DomainError {
   readonly code = 'validation_failed';
   readonly status = 400;
-  constructor(message: string, details: ErrorDetail[]) {
+  constructor(message: string | Localized, details: ErrorDetail[]) {
     super(message, details);
   }
 }

@@ -67,8 +67,21 @@ export async function draftAndSchedule(api: ApiClient, officer: Session, body: P
 
 export interface Claim {
   achievements: Array<Record<string, unknown> & { id: string }>;
-  /** One evidence file per achievement id: the material's name (as the call lists it). */
+  /**
+   * One evidence file per achievement id: the material's name (as the call lists it). The applicant also uploads every
+   * other material the call lists for the achievement's type, as submission refuses an application that lacks one.
+   */
   evidence: Record<string, string>;
+}
+
+/** Each (achievement, material) pair the applicant uploads: the claim's own files, then the rest of the call's list. */
+function materialsToUpload(claim: Claim, required: Record<string, string[]>): Array<[string, string]> {
+  const pairs = new Map<string, [string, string]>();
+  for (const [achievementId, material] of Object.entries(claim.evidence)) pairs.set(`${achievementId}\u0000${material}`, [achievementId, material]);
+  for (const achievement of claim.achievements) {
+    for (const material of required[String(achievement.type)] ?? []) pairs.set(`${achievement.id}\u0000${material}`, [achievement.id, material]);
+  }
+  return [...pairs.values()];
 }
 
 export interface DraftedApplication {
@@ -77,13 +90,14 @@ export interface DraftedApplication {
 }
 
 /**
- * An applicant starts its application, claims achievements, uploads one evidence file per achievement, reads the
+ * An applicant starts its application, claims achievements, uploads the materials the call lists for each, reads the
  * live estimate and declares the application true: everything before the submit.
  */
 export async function prepareApplication(api: ApiClient, applicant: Session, programId: string, claim: Claim): Promise<DraftedApplication> {
   const created = await api.expect<ApplicationView>(applicant, 201, { method: 'post', path: `/programs/${programId}/applications` });
   await api.expect(applicant, 200, { method: 'put', path: `/applications/${created.id}/achievements`, body: { achievements: claim.achievements } });
-  for (const [achievementId, material] of Object.entries(claim.evidence)) {
+  const program = await api.expect<{ call: { materials: Record<string, string[]> } }>(applicant, 200, { method: 'get', path: `/programs/${programId}` });
+  for (const [achievementId, material] of materialsToUpload(claim, program.call.materials)) {
     await api.expect(applicant, 201, {
       method: 'post',
       path: `/applications/${created.id}/evidence`,

@@ -67,6 +67,7 @@ export interface ProgramSpec {
   budgetTotalFen?: number;
   budgetRule?: 'pro_rata' | 'rank_order';
   fundingSources?: Array<{ source: string; amountFen: number }>;
+  /** Materials the call requires per achievement type; none unless the test names them (submission enforces them). */
   materials?: Record<string, string[]>;
 }
 
@@ -81,6 +82,14 @@ export async function createProgram(db: TestDatabase, spec: ProgramSpec): Promis
   const policy = policies().versions(spec.tenantId).find((p) => p.id === spec.policyId);
   if (!policy) throw new Error(`createProgram: no policy ${spec.policyId} for tenant ${spec.tenantId} in config/policies`);
   const year = spec.year ?? defaultProgramYear(policy);
+  const opensAt = spec.opensAt ?? new Date(`${year}-03-01T00:00:00+08:00`);
+  const closesAt = spec.closesAt ?? new Date(`${year}-03-31T23:59:59.999+08:00`);
+  // The product refuses a year its window does not open or close in (CheckTenantFit); this factory writes directly, so
+  // it holds its own programs to the same rule rather than let a test run on a program the product could not hold.
+  const cstYear = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).getUTCFullYear();
+  if (year !== cstYear(opensAt) && year !== cstYear(closesAt)) {
+    throw new Error(`createProgram: year ${year} disagrees with the window (opens in ${cstYear(opensAt)}, closes in ${cstYear(closesAt)} CST); pass a matching year`);
+  }
   const budget = spec.budgetTotalFen ?? 1_000_000_000;
   const { rows } = await asSuperuser(db, async (client) => {
     const inserted = await client.query<{ id: string }>(
@@ -95,9 +104,9 @@ export async function createProgram(db: TestDatabase, spec: ProgramSpec): Promis
         policy.hash,
         spec.status ?? 'open',
         spec.windowKind ?? 'batch',
-        spec.opensAt ?? new Date(`${year}-03-01T00:00:00+08:00`),
-        spec.closesAt ?? new Date(`${year}-03-31T23:59:59.999+08:00`),
-        JSON.stringify({ title: `${year}年度标准化资助项目申报通知`, body: '申报条件与材料见附件。', materials: spec.materials ?? { standard: ['标准文本'] } }),
+        opensAt,
+        closesAt,
+        JSON.stringify({ title: `${year}年度标准化资助项目申报通知`, body: '申报条件与材料见附件。', materials: spec.materials ?? {} }),
         JSON.stringify(spec.review ?? reviewSettings()),
         budget,
         spec.budgetRule ?? 'pro_rata',

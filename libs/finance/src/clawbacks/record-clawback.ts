@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
-import { Clock } from '@subsidy/calendar';
+import { Clock, cstToday } from '@subsidy/calendar';
 import { CLOCK } from '@subsidy/common';
 import { queryRows, TenantTransactions } from '@subsidy/database';
 import { largestRemainder } from '@subsidy/policy';
@@ -48,6 +48,15 @@ export class RecordClawback {
 
   execute(actor: Actor, command: RecordClawbackCommand): Promise<ClawbackView> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(command.foundOn)) throw new FinanceValidationError('Invalid request: foundOn', [{ path: 'foundOn', message: 'must be a date YYYY-MM-DD' }]);
+    // The finding dates the fraud ban: a finding not yet made would start a ban in the future, so today (CST, by the
+    // clock) is the latest date a clawback may carry.
+    const today = cstToday(this.clock);
+    if (command.foundOn > today) {
+      throw new FinanceValidationError(
+        { zh: `发现日期（foundOn）不能晚于今天（${today}）`, en: `Invalid request: foundOn ${command.foundOn} is after today (${today})` },
+        [{ path: 'foundOn', message: `must not be after today (${today})`, messageZh: `不能晚于今天（${today}）` }],
+      );
+    }
     return this.transactions.run(async (manager) => {
       const [application] = await queryRows<{ programId: string; organizationId: string }>(
         manager,

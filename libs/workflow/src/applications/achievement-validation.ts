@@ -1,6 +1,7 @@
 import { ErrorDetail } from '@subsidy/common';
 import { validateUscc } from '@subsidy/organizations';
 import { Achievement, ApplicantKind, validateRequest } from '@subsidy/policy';
+import { futureAchievementDates } from './achievement-dates';
 
 /** The database's rule for achievement ids (they key opinions and decision items). */
 const ACHIEVEMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -25,6 +26,8 @@ export function validateAchievements(
   const problems: ErrorDetail[] = [];
   const checked = validateRequest({ applicationDate, applicants: [{ uscc: applicant.uscc, kind: applicant.kind, achievements }] });
   if (!checked.ok) problems.push(...checked.problems.map((p) => ({ path: bodyPath(p.path), message: p.message })));
+  // Publication, recognition and the other event dates cannot be after the application's date (today while drafting).
+  problems.push(...futureAchievementDates(achievements, applicationDate));
 
   achievements.forEach((achievement, index) => {
     const id = achievement.id;

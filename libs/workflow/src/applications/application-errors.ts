@@ -74,3 +74,21 @@ export class NotAcceptedAllYearError extends DomainError {
     super(`以下成果不在全年受理范围内：${details.map((d) => d.path).join('、')}`, details);
   }
 }
+
+/**
+ * Submission while a material the call requires for an achievement (call.materials, per achievement type) has no
+ * evidence file: one detail per missing (achievement, material) pair, `achievements[i]`, in Chinese and English.
+ */
+export class MaterialsMissingError extends DomainError {
+  readonly code = 'materials_missing';
+  readonly status = 422;
+  constructor(details: ErrorDetail[]) {
+    super(
+      {
+        zh: `申报材料不全，不能提交：${details.map((d) => d.messageZh ?? d.message).join('；')}`,
+        en: `Required materials are missing: ${details.map((d) => d.message).join('; ')}`,
+      },
+      details,
+    );
+  }
+}

@@ -4,12 +4,15 @@ export { ApplicationAccess, EDITABLE_STATUSES } from './application-access';
 export { ApplicationAchievements } from './application-achievements';
 export { applicantAsSubmitted, type ApplicantSnapshot, currentApplicant } from './applicant-facts';
 export { validateAchievements } from './achievement-validation';
+export { futureAchievementDates } from './achievement-dates';
+export { type AchievementMaterials, type MaterialsCheck, materialsCheck } from './required-materials';
 export {
   AchievementsInvalidError,
   ApplicationExistsError,
   EvidenceCorruptedError,
   EvidenceNotFoundError,
   EvidenceRejectedError,
+  MaterialsMissingError,
   NotAcceptedAllYearError,
   SubmissionIncompleteError,
 } from './application-errors';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { Idempotent } from '@subsidy/idempotency';
 import { Achievement } from '@subsidy/policy';
@@ -16,6 +16,7 @@ import { DeclarationDto } from './dto/declaration.dto';
 import { ListApplicationsQuery } from './dto/list-applications.query';
 import { ReplaceAchievementsDto } from './dto/replace-achievements.dto';
 import { WithdrawDto } from './dto/withdraw.dto';
+import { EarlierAwardResponse } from '../../pricing/http/earlier-award.response';
 import { uuidParam } from '@subsidy/common';
 
 @ApiTags('applications')
@@ -68,6 +69,16 @@ export class ApplicationsController {
   @Get('applications/:id/estimate')
   @ApiOperation({
     summary: 'What the policy would pay, with the articles and the explanation (trace) per item; for a rolling call limited to some items, rollingCall lists the items it takes',
+  })
+  @ApiExtraModels(EarlierAwardResponse)
+  @ApiOkResponse({
+    description:
+      'The estimate (applicationDate, programYear, policy, totalFen, items with reasons and trace) and earlierAwards: the organization\'s awards for the same things decided in its other applications of the tenant (any program and year), which the no-double-funding rules have applied',
+    schema: {
+      type: 'object',
+      additionalProperties: true,
+      properties: { earlierAwards: { type: 'array', items: { $ref: getSchemaPath(EarlierAwardResponse) } } },
+    },
   })
   estimate(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<EstimateView> {
     return this.estimateAward.execute({ actor, applicationId: id });

@@ -3,11 +3,12 @@ import { Scope } from '@subsidy/auth';
 import { queryRows, TenantTransactions } from '@subsidy/database';
 import { Achievement } from '@subsidy/policy';
 import { Actor } from '@subsidy/tenancy';
-import { ApplicationStatus } from '../../core';
+import { ApplicationStatus, ProgramStore } from '../../core';
 import { ApplicationAccess } from '../application-access';
 import { workflowVisibility } from '../application-visibility';
 import { ApplicationAchievements } from '../application-achievements';
 import { EvidenceFiles, EvidenceView } from '../evidence/evidence-files';
+import { MaterialsCheck, materialsCheck } from '../required-materials';
 
 export interface ApplicationSummary {
   id: string;
@@ -21,6 +22,8 @@ export interface ApplicationSummary {
   returnStage: string | null;
   estimateTotalFen: number | null;
   decidedTotalFen: number | null;
+  /** The application's rank in its program, fixed when the program is decided (see `rankApplications`); null before. */
+  rank: number | null;
   declaredAt: string | null;
   submittedAt: string | null;
   submissionCount: number;
@@ -42,6 +45,8 @@ export interface ReviewHistoryEntry {
 export interface ApplicationDetail extends ApplicationSummary {
   achievements: Achievement[];
   evidence: EvidenceView[];
+  /** What the formal checker looks at: per achievement, the materials the call requires and the files that supply them. */
+  materials: MaterialsCheck;
   reviewHistory: ReviewHistoryEntry[];
 }
 
@@ -64,7 +69,7 @@ interface SummaryRow extends Omit<ApplicationSummary, 'estimateTotalFen' | 'deci
 const SUMMARY = `a.id, a.program_id as "programId", a.organization_id as "organizationId", o.name as "organizationName",
   a.district_code as "districtCode", a.review_level as "reviewLevel", a.status, to_char(a.stage_due_on, 'YYYY-MM-DD') as "stageDueOn",
   a.return_stage as "returnStage", a.estimate_total_fen::text as "estimateTotalFen", a.decided_total_fen::text as "decidedTotalFen",
-  a.declared_at as "declaredAt", a.submitted_at as "submittedAt", a.submission_count as "submissionCount",
+  a.rank, a.declared_at as "declaredAt", a.submitted_at as "submittedAt", a.submission_count as "submissionCount",
   a.created_at as "createdAt", a.updated_at as "updatedAt"`;
 
 /** Amounts are bigint fen in the database and far below 2^53 here, so they travel as JSON integers. */
@@ -124,10 +129,14 @@ export class ApplicationQueries {
            from review_steps where application_id = $1 order by created_at, id`,
         [application.id],
       );
+      const achievements = await ApplicationAchievements.list(manager, application.id);
+      const evidence = await EvidenceFiles.list(manager, application.id);
+      const program = await ProgramStore.get(manager, application.programId);
       return {
         ...toSummary(row),
-        achievements: await ApplicationAchievements.list(manager, application.id),
-        evidence: await EvidenceFiles.list(manager, application.id),
+        achievements,
+        evidence,
+        materials: materialsCheck(program.call, achievements, evidence),
         reviewHistory: history.map((h) => ({ ...h, at: h.at.toISOString() })),
       };
     });

@@ -4,7 +4,7 @@ import { CLOCK } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Notifier, Recipient } from '@subsidy/notifications';
 import { assertOrganizationMaySubmit } from '@subsidy/organizations';
-import { ResultItem } from '@subsidy/policy';
+import { Achievement, ResultItem } from '@subsidy/policy';
 import { Outbox } from '@subsidy/queue';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
@@ -13,7 +13,10 @@ import { ProgramWindow } from '../../programs/program-window';
 import { currentApplicant } from '../applicant-facts';
 import { ApplicationAccess } from '../application-access';
 import { ApplicationAchievements } from '../application-achievements';
-import { NotAcceptedAllYearError, SubmissionIncompleteError } from '../application-errors';
+import { AchievementsInvalidError, MaterialsMissingError, NotAcceptedAllYearError, SubmissionIncompleteError } from '../application-errors';
+import { futureAchievementDates } from '../achievement-dates';
+import { EvidenceFiles } from '../evidence/evidence-files';
+import { materialsCheck, missingMaterialDetails } from '../required-materials';
 import { AwardEstimator } from '../../pricing/award-estimator';
 import { ProgramPolicy } from '../../programs/program-policy';
 import { limitedRollingCall, rollingCallProblems } from '../rolling-call';
@@ -81,6 +84,7 @@ export class SubmitApplication {
       const estimate = await this.estimator.estimate(manager, application, program, applicant, today);
       const achievements = await ApplicationAchievements.list(manager, application.id);
       this.assertTakenByCall(achievements, program, estimate.items);
+      await this.assertMaterialsAndDates(manager, application, program, achievements, today);
       const to = this.destination(application, program, achievements, estimate.items);
       const stageDueOn = to === 'formal_check' && program.review.formalCheckWorkingDays ? addWorkingDays(today, program.review.formalCheckWorkingDays) : null;
       const resubmission = application.status === 'correction_requested';
@@ -184,6 +188,25 @@ export class SubmitApplication {
     const policy = this.programPolicy.resolve(program);
     const outside = callScopeProblems(callScopeOf(policy), achievements, priced, policy);
     if (outside.length > 0) throw new NotAcceptedByCallError(outside);
+  }
+
+  /**
+   * The achievements as submitted must carry no event date after the submission date (publishedOn, recognizedOn…:
+   * 400 naming `achievements[i].field`), and every material the call lists for each achievement's type must have an
+   * evidence file (422 materials_missing, every missing pair named). Both re-read what is stored, so a draft saved
+   * under other rules cannot slip through.
+   */
+  private async assertMaterialsAndDates(
+    manager: EntityManager,
+    application: ApplicationRecord,
+    program: ProgramRecord,
+    achievements: readonly Achievement[],
+    today: string,
+  ): Promise<void> {
+    const future = futureAchievementDates(achievements, today);
+    if (future.length > 0) throw new AchievementsInvalidError(future);
+    const check = materialsCheck(program.call, achievements, await EvidenceFiles.list(manager, application.id));
+    if (!check.complete) throw new MaterialsMissingError(missingMaterialDetails(check));
   }
 
   private async assertComplete(manager: EntityManager, application: ApplicationRecord): Promise<void> {

@@ -138,7 +138,11 @@ export class UploadEvidence {
     }
     const total = Number(held.bytes) + sizeBytes;
     if (total > maxBytes) {
-      const mb = (bytes: number) => (bytes / MB).toFixed(1);
+      // Tenths of a megabyte, rounded, in integers.
+      const mb = (bytes: number) => {
+        const tenths = Math.round((bytes * 10) / MB);
+        return `${Math.floor(tenths / 10)}.${tenths % 10}`;
+      };
       throw new EvidenceRejectedError('evidence_total_too_large', 422, {
         en: `This file would bring the application's evidence to ${mb(total)} MB; the most it may hold is ${mb(maxBytes)} MB in all`,
         zh: `加上此文件，该申请的证明材料合计 ${mb(total)} MB，超过 ${mb(maxBytes)} MB 的总量上限`,
