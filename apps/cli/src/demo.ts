@@ -4,6 +4,7 @@ import { loadTenantDefinitions } from '@subsidy/tenancy';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { approveDemoOrganizations } from './demo/approve-demo-organizations';
+import { seedDemoHistory } from './demo/history/seed-history';
 import { assertDemoAllowed, DEMO_PASSWORD, seedDemo } from './demo/seed-demo';
 import { seedDemoPrograms } from './demo/seed-programs';
 import { ensureServices } from './demo/services';
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
   const tenants = loadTenantDefinitions(configDir('tenants'));
   await syncTenants(config, tenants);
   const users = await seedDemo(config, tenants);
+  // Before the live API and worker start: the replay runs its own on a manual clock, and their jobs must not run early.
+  say('Replaying the demo history (programs at later stages) on a manual clock...');
+  const history = await seedDemoHistory(config, tenants, new Date());
   const children = [start('API', 'apps/api/src/main'), start('Worker', 'apps/worker/src/main')];
   const stop = () => children.forEach((c) => c.kill('SIGTERM'));
   process.on('SIGINT', stop);
@@ -65,6 +69,12 @@ async function main(): Promise<void> {
   say(`  Applicants:  ${registrations.length} demo organizations, registrations approved by each tenant's officer (${registrations.filter((r) => r.outcome === 'approved').length} now)`);
   say(`  Programs:    one open call per tenant whose policy text is in force today`);
   for (const p of programs) say(`               ${p.tenant.padEnd(18)} ${p.outcome.padEnd(8)} ${p.detail}`);
+  say(`  History:     per tenant in force, programs at later stages (replayed through the API and worker on a manual clock)`);
+  for (const h of history) {
+    if (h.outcome === 'skipped') continue;
+    say(`               ${h.tenant.padEnd(18)} ${h.outcome.padEnd(8)} ${h.detail}`);
+    for (const p of h.programs) say(`               ${''.padEnd(18)} ${p.stage.padEnd(13)} ${p.title}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -71,9 +71,13 @@ async function seedTenantProgram(api: DemoApi, tenant: TenantDefinition, now: Da
   return { tenant: tenant.id, outcome: 'created', detail: `${title} under ${policy.id}, open until ${lastDay}`, programId: program.id };
 }
 
-/** The few calls the seeders make, failing loudly with the API's own error body. */
+/**
+ * The few calls the seeders make, failing loudly with the API's own error body. A token that expired (the history
+ * replay moves the clock by weeks) is renewed once by signing in again; a 401 is answered before any change is made.
+ */
 export class DemoApi {
   private token: string | undefined;
+  private username: string | undefined;
 
   constructor(
     private readonly baseUrl: string,
@@ -81,7 +85,9 @@ export class DemoApi {
   ) {}
 
   async login(username: string): Promise<void> {
-    const session = await this.send<{ accessToken: string }>('POST', '/api/v1/auth/login', { tenant: this.tenant, username, password: DEMO_PASSWORD });
+    this.token = undefined;
+    const session = await this.send<{ accessToken: string }>('POST', '/api/v1/auth/login', { json: { tenant: this.tenant, username, password: DEMO_PASSWORD } });
+    this.username = username;
     this.token = session.accessToken;
   }
 
@@ -89,16 +95,33 @@ export class DemoApi {
     return this.send<T>('GET', path);
   }
 
-  post<T>(path: string, body: unknown): Promise<T> {
-    return this.send<T>('POST', path, body);
+  post<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return this.send<T>('POST', path, { json: body, headers });
   }
 
-  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+  put<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return this.send<T>('PUT', path, { json: body, headers });
+  }
+
+  /** A multipart upload: the part named `file` plus text fields. */
+  upload<T>(path: string, fields: Record<string, string>, file: { bytes: Buffer; name: string; contentType: string }): Promise<T> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), file.name);
+    return this.send<T>('POST', path, { form });
+  }
+
+  private async send<T>(method: string, path: string, payload: { json?: unknown; form?: FormData; headers?: Record<string, string> } = {}, renewed = false): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...(payload.headers ?? {}) };
+    if (payload.json !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers.authorization = `Bearer ${this.token}`;
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const body = payload.form ?? (payload.json === undefined ? undefined : JSON.stringify(payload.json));
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
     const text = await response.text();
+    if (response.status === 401 && this.token && this.username && !renewed) {
+      await this.login(this.username);
+      return this.send<T>(method, path, payload, true);
+    }
     if (!response.ok) throw new Error(`demo programs, ${this.tenant}: ${method} ${path} answered ${response.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   }
