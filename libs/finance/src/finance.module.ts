@@ -5,6 +5,8 @@ import { ApproveShares } from './approval/approve-shares';
 import { ShareList } from './approval/share-list';
 import { BankAccounts } from './bank-accounts/bank-accounts';
 import { SetBudget } from './budgets/set-budget';
+import { ConfirmHandedOverBudget } from './budgets/confirm-handed-over-budget';
+import { HandedOverBudgets } from './budgets/handed-over-budget';
 import { RecordClawback } from './clawbacks/record-clawback';
 import { RecordRecovery } from './clawbacks/record-recovery';
 import { EvaluationController } from './evaluation/evaluation.controller';
@@ -35,6 +37,8 @@ import { SetRevenueSharing } from './revenue-sharing/set-revenue-sharing';
   controllers: [FinanceProgramsController, PaymentsController, BankAccountsController, ClawbacksController, EvaluationController, RevenueSharingController],
   providers: [
     SetBudget,
+    HandedOverBudgets,
+    ConfirmHandedOverBudget,
     SharePolicy,
     TakeInProgram,
     ShareList,

@@ -8,4 +8,5 @@ export { payerFigures, type PayerReport, type ProgramReport } from './reports/pr
 export { addMonths, FUND_USE_REPORT_MONTHS } from './evaluation/report-due-date';
 export { reportStatus, type EvaluationList, type EvaluationListItem } from './evaluation/evaluation-list';
 export { fenToYuan } from './payments/yuan';
+export { applicationPayment, type ApplicationPayment, type ApplicationPaymentStatus } from './payments/application-payment';
 export { FinanceModule } from './finance.module';

@@ -3,15 +3,21 @@ import { queryRows, TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { ownPayer } from '../payer-access';
 import { findProgram } from '../program-lookup';
+import { AWARD_ITEM_LABEL_SQL } from '../award-item-label';
+import { payerName, readDistrictNames } from '../payer-names';
 
 export interface ShareListItem {
   shareId: string;
   awardId: string;
   applicationId: string;
   achievementId: string;
+  /** The item as the decision names it (policy label and standard number), never the id. */
+  itemLabel: string;
   organizationName: string;
   article: string | null;
   payer: string;
+  /** 市级财政, 环翠区财政, 配套资金. */
+  payerName: string;
   amountFen: number;
   status: string;
   holdReason: string | null;
@@ -30,9 +36,9 @@ export class ShareList {
     const payer = ownPayer(actor);
     return this.transactions.run(async (manager) => {
       const program = await findProgram(manager, programId);
-      const shares = await queryRows<Omit<ShareListItem, 'amountFen' | 'installments'> & { amountFen: string }>(
+      const shares = await queryRows<Omit<ShareListItem, 'amountFen' | 'installments' | 'payerName'> & { amountFen: string }>(
         manager,
-        `select s.id as "shareId", a.id as "awardId", a.application_id as "applicationId", a.achievement_id as "achievementId",
+        `select s.id as "shareId", a.id as "awardId", a.application_id as "applicationId", a.achievement_id as "achievementId", ${AWARD_ITEM_LABEL_SQL} as "itemLabel",
                 coalesce(ap.decided_organization_name, o.name) as "organizationName", a.article, s.payer, s.amount_fen::text as "amountFen",
                 s.status, s.hold_reason as "holdReason"
            from finance_shares s join finance_awards a on a.id = s.award_id join organizations o on o.id = a.organization_id
@@ -48,10 +54,12 @@ export class ShareList {
           where s.program_id = $1 and ($2::text is null or s.payer = $2) order by i.seq`,
         [program.id, payer],
       );
+      const districts = await readDistrictNames(manager);
       return {
         programId: program.id,
         shares: shares.map((s) => ({
           ...s,
+          payerName: payerName(s.payer, districts),
           amountFen: Number(s.amountFen),
           installments: installments
             .filter((i) => i.shareId === s.shareId)

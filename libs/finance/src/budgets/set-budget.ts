@@ -3,10 +3,10 @@ import { AuditLog } from '@subsidy/audit';
 import { queryRows, TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
-import { BudgetBelowCommitmentsError, FinanceValidationError } from '../finance-errors';
-import { accountCode, AccountRef, Ledger, net, transfer } from '../ledger';
+import { FinanceValidationError } from '../finance-errors';
 import { assertPayerAccess, validPayer } from '../payer-access';
 import { findProgram } from '../program-lookup';
+import { applyBudget } from './apply-budget';
 
 export interface SetBudgetCommand {
   programId: string;
@@ -23,7 +23,8 @@ export interface BudgetView {
 
 /**
  * Sets a payer's budget for a program. The ledger records the difference as an allocation or a reduction (never an
- * edit), and a reduction may not go below what is already committed.
+ * edit), and a reduction may not go below what is already committed (applyBudget). The city's budget as the program
+ * office handed it over is confirmed without retyping by ConfirmHandedOverBudget.
  */
 @Injectable()
 export class SetBudget {
@@ -38,31 +39,15 @@ export class SetBudget {
     return this.transactions.run(async (manager) => {
       const program = await findProgram(manager, command.programId, true);
       await assertPayerExists(manager, payer);
-      const appropriation: AccountRef = { kind: 'appropriation', programId: program.id, payer };
-      const budget: AccountRef = { kind: 'budget', programId: program.id, payer };
-      const totals = await Ledger.lockBalances(manager, [appropriation, budget]);
-      const current = -net(totals.get(accountCode(appropriation))!);
-      const available = net(totals.get(accountCode(budget))!);
       const wanted = BigInt(command.amountFen);
-      const difference = wanted - current;
-      if (difference > 0n) {
-        await Ledger.post(manager, transfer('budget_allocated', appropriation, budget, difference, `budget of ${payer} set to ${wanted} fen`, { payer }), actor.id);
-      } else if (difference < 0n) {
-        if (available < -difference) {
-          throw new BudgetBelowCommitmentsError(
-            `The budget of ${payer} cannot be lowered to ${wanted} fen: ${current - available} fen are already committed`,
-            [{ path: 'amountFen', message: `at least ${current - available} fen` }],
-          );
-        }
-        await Ledger.post(manager, transfer('budget_reduced', budget, appropriation, -difference, `budget of ${payer} set to ${wanted} fen`, { payer }), actor.id);
-      }
+      const applied = await applyBudget(manager, program.id, payer, wanted, actor.id);
       await this.audit.record(manager, {
         action: 'finance.budget-set',
         entityType: 'program',
         entityId: program.id,
-        data: { payer, fromFen: current.toString(), toFen: wanted.toString() },
+        data: { payer, fromFen: applied.fromFen.toString(), toFen: wanted.toString() },
       });
-      return { programId: program.id, payer, budgetFen: Number(wanted), availableFen: Number(available + difference) };
+      return { programId: program.id, payer, budgetFen: Number(wanted), availableFen: Number(applied.availableFen) };
     });
   }
 }

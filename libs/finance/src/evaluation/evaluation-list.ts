@@ -6,6 +6,7 @@ import { Actor } from '@subsidy/tenancy';
 import { FinanceValidationError } from '../finance-errors';
 import { findProgram } from '../program-lookup';
 import { evaluationPayerScope, payerCondition } from './evaluation-scope';
+import { AWARD_ITEM_LABEL_SQL } from '../award-item-label';
 
 export const EVALUATION_STATUSES = ['due', 'overdue', 'received', 'all'] as const;
 export type EvaluationStatusFilter = (typeof EVALUATION_STATUSES)[number];
@@ -21,6 +22,8 @@ export interface EvaluationListItem {
   districtCode: string;
   districtName: string;
   achievementId: string;
+  /** The item as the decision names it (policy label and standard number); lists show this, never the id. */
+  itemLabel: string;
   article: string | null;
   decidedFen: number;
   /** Every payer's confirmed payments for the award so far. */
@@ -67,7 +70,7 @@ export class EvaluationLists {
         manager,
         `select r.id as "reportId", r.application_id as "applicationId", r.award_id as "awardId", r.organization_id as "organizationId",
                 o.name as "awardeeName", o.uscc as "creditCode", a.district_code as "districtCode", coalesce(d.name_zh, '') as "districtName",
-                a.achievement_id as "achievementId", a.article, a.decided_fen::text as "decidedFen",
+                a.achievement_id as "achievementId", ${AWARD_ITEM_LABEL_SQL} as "itemLabel", a.article, a.decided_fen::text as "decidedFen",
                 (select coalesce(sum(l.amount_fen), 0) from payment_batch_lines l
                    join finance_installments i on i.id = l.installment_id
                    join finance_shares s on s.id = i.share_id

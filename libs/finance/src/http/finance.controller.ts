@@ -7,10 +7,12 @@ import type { Response } from 'express';
 import { ApprovalResult, ApproveShares } from '../approval/approve-shares';
 import { ShareList, ShareListItem } from '../approval/share-list';
 import { BudgetView, SetBudget } from '../budgets/set-budget';
+import { ConfirmedBudget, ConfirmHandedOverBudget } from '../budgets/confirm-handed-over-budget';
+import { HandedOverBudgets, HandedOverBudgetView } from '../budgets/handed-over-budget';
 import { IntakeResult, TakeInProgram } from '../intake/take-in-program';
 import { ProgramReport, ProgramReports } from '../reports/program-report';
 import { reportWorkbook } from '../reports/report-workbook';
-import { ApproveSharesDto, SetBudgetDto } from './finance.dto';
+import { ApproveSharesDto, ConfirmHandedOverBudgetDto, SetBudgetDto } from './finance.dto';
 import { uuidParam } from './uuid-param';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -22,6 +24,8 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 export class FinanceProgramsController {
   constructor(
     private readonly setBudget: SetBudget,
+    private readonly handedOverBudgets: HandedOverBudgets,
+    private readonly confirmHandedOverBudget: ConfirmHandedOverBudget,
     private readonly takeIn: TakeInProgram,
     private readonly shareList: ShareList,
     private readonly approveShares: ApproveShares,
@@ -33,6 +37,19 @@ export class FinanceProgramsController {
   @ApiOperation({ summary: "Set a payer's budget for the program (the ledger posts the difference); needs an Idempotency-Key" })
   budget(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: SetBudgetDto): Promise<BudgetView> {
     return this.setBudget.execute(actor, { programId: id, payer: body.payer, amountFen: body.amountFen });
+  }
+
+  @Get('budget/handed-over')
+  @ApiOperation({ summary: 'The program budget the program office handed over, to confirm as the city budget (city finance)' })
+  handedOverBudget(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<HandedOverBudgetView> {
+    return this.handedOverBudgets.view(actor, id);
+  }
+
+  @Put('budget/handed-over')
+  @Idempotent('finance.budget.handed-over')
+  @ApiOperation({ summary: 'Confirm the handed-over budget as the city budget, or set another figure with a reason (422 naming reason); needs an Idempotency-Key' })
+  confirmBudget(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ConfirmHandedOverBudgetDto): Promise<ConfirmedBudget> {
+    return this.confirmHandedOverBudget.execute(actor, { programId: id, amountFen: body.amountFen, reason: body.reason });
   }
 
   @Post('intake')

@@ -35,6 +35,22 @@ export class SetBudgetDto {
   amountFen!: number;
 }
 
+/** Confirms the program budget handed over by the program office as the city budget, or sets another figure with a reason. */
+export class ConfirmHandedOverBudgetDto {
+  @ApiPropertyOptional({ description: 'Another city budget than the handed-over one, integer fen; omitted, the handed-over budget is confirmed as is', example: 180000000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountFen?: number;
+
+  @ApiPropertyOptional({ description: 'Why finance sets another figure than the handed-over budget; required then', example: '市财政局预算批复调整' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
 export class ShareDecisionDto {
   @ApiProperty()
   @IsUUID()

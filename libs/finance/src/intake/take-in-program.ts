@@ -13,6 +13,7 @@ import { AllocationApprovalReference, readAllocationApproval, readApprovedList }
 import { financePayer, revenueSharingWeights, SplitShare, splitDecidedAmount } from './cost-shares';
 import { revenueSharingRatiosFor } from './revenue-sharing-ratios';
 import { SharePolicy } from './share-policy';
+import { AWARD_ITEM_LABEL_SQL } from '../award-item-label';
 
 export interface IntakeResult {
   programId: string;
@@ -21,6 +22,8 @@ export interface IntakeResult {
     awardId: string;
     applicationId: string;
     achievementId: string;
+    /** The item as the decision names it (policy label and standard number), never the id. */
+    itemLabel: string;
     article: string | null;
     decidedFen: number;
     shares: Array<{ shareId: string; payer: string; amountFen: number; installments: Array<{ seq: number; condition: string; amountFen: number }> }>;
@@ -123,10 +126,12 @@ export class TakeInProgram {
   }
 
   private async record(manager: EntityManager, tenantId: string, programId: string, award: PlannedAward, actorId: string): Promise<IntakeResult['awards'][number]> {
-    const [row] = await queryRows<{ id: string }>(
+    const [row] = await queryRows<{ id: string; itemLabel: string }>(
       manager,
-      `insert into finance_awards (tenant_id, program_id, application_id, achievement_id, organization_id, district_code, article, decided_fen)
-       values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+      `with a as (
+         insert into finance_awards (tenant_id, program_id, application_id, achievement_id, organization_id, district_code, article, decided_fen)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id, application_id, achievement_id)
+       select a.id, ${AWARD_ITEM_LABEL_SQL} as "itemLabel" from a`,
       [tenantId, programId, award.applicationId, award.achievementId, award.organizationId, award.districtCode, award.article, award.decidedFen],
     );
     const shares: IntakeResult['awards'][number]['shares'] = [];
@@ -161,6 +166,6 @@ export class TakeInProgram {
         installments: share.installments.map((i) => ({ seq: i.seq, condition: i.condition, amountFen: i.amountFen })),
       });
     }
-    return { awardId: row.id, applicationId: award.applicationId, achievementId: award.achievementId, article: award.article, decidedFen: award.decidedFen, shares };
+    return { awardId: row.id, applicationId: award.applicationId, achievementId: award.achievementId, itemLabel: row.itemLabel, article: award.article, decidedFen: award.decidedFen, shares };
   }
 }

@@ -4,8 +4,10 @@ import { Actor } from '@subsidy/tenancy';
 import { AccountKind } from '../ledger';
 import { ownPayer } from '../payer-access';
 import { findProgram } from '../program-lookup';
+import { payerName, readDistrictNames } from '../payer-names';
 
-export interface PayerReport {
+/** A payer's figures from the ledger. */
+export interface PayerFigures {
   payer: string;
   budgetFen: number;
   /** Budget not yet committed. */
@@ -22,17 +24,22 @@ export interface PayerReport {
   clawbackOutstandingFen: number;
 }
 
+/** A payer's figures on the report, with the payer's Chinese name (市级财政, 环翠区财政, 配套资金). */
+export interface PayerReport extends PayerFigures {
+  payerName: string;
+}
+
 export interface ProgramReport {
   programId: string;
   title: string;
   payers: PayerReport[];
-  totals: Omit<PayerReport, 'payer'>;
+  totals: Omit<PayerFigures, 'payer'>;
 }
 
 type Nets = Record<AccountKind, bigint>;
 
 /** Figures per payer, each derived from the ledger lines (not from the cached balances or the business tables). */
-export function payerFigures(payer: string, n: Nets): PayerReport {
+export function payerFigures(payer: string, n: Nets): PayerFigures {
   const budget = -n.appropriation;
   const clawedBack = n.clawback_receivable + n.recovered;
   const paid = n.paid + clawedBack;
@@ -76,11 +83,12 @@ export class ProgramReports {
         nets[row.kind] = BigInt(row.netFen);
         byPayer.set(row.payer, nets);
       }
-      const payers = [...byPayer.entries()].map(([payer, nets]) => payerFigures(payer, nets));
-      const totals = payers.reduce<Omit<PayerReport, 'payer'>>(
+      const districts = await readDistrictNames(manager);
+      const payers = [...byPayer.entries()].map(([payer, nets]): PayerReport => ({ ...payerFigures(payer, nets), payerName: payerName(payer, districts) }));
+      const totals = payers.reduce<Omit<PayerFigures, 'payer'>>(
         (sum, p) => {
           const next = { ...sum };
-          for (const key of Object.keys(sum) as Array<keyof Omit<PayerReport, 'payer'>>) next[key] = sum[key] + p[key];
+          for (const key of Object.keys(sum) as Array<keyof Omit<PayerFigures, 'payer'>>) next[key] = sum[key] + p[key];
           return next;
         },
         { budgetFen: 0, availableFen: 0, committedFen: 0, approvedFen: 0, paidFen: 0, outstandingFen: 0, clawedBackFen: 0, recoveredFen: 0, clawbackOutstandingFen: 0 },

@@ -1,6 +1,13 @@
 import { Workbook } from 'exceljs';
 import { fenToYuan } from '../yuan';
 
+const AMOUNT_COLUMN = 6;
+
+/** Yuan as a numeric cell (format 0.00), parsed from the exact fixed-point text of the fen, never float arithmetic. */
+function yuanNumber(fen: bigint | number): number {
+  return Number(fenToYuan(fen));
+}
+
 export interface WorkbookLine {
   applicant: string;
   creditCode: string;
@@ -13,8 +20,8 @@ export interface WorkbookLine {
 export const WORKBOOK_HEADERS = ['申请单位', '统一社会信用代码', '所属区', '资助项目', '依据条款', '资助金额（元）'] as const;
 
 /**
- * One row per item, amounts as fixed-point yuan text ("80000.00") computed from integer fen, so no spreadsheet
- * rounding or binary float ever touches the figure; the last row is the total.
+ * One row per item, amounts as numeric yuan cells shown 0.00 (80000.00), each parsed from the fixed-point text of the
+ * integer fen, so no float arithmetic touches the figure and the sheet can sum them; the last row is the total.
  */
 export async function decisionWorkbook(sheetName: string, lines: readonly WorkbookLine[]): Promise<Buffer> {
   const workbook = new Workbook();
@@ -23,10 +30,10 @@ export async function decisionWorkbook(sheetName: string, lines: readonly Workbo
   sheet.columns = WORKBOOK_HEADERS.map((header, index) => ({ header, key: `c${index}`, width: index === 1 ? 22 : index === 3 ? 30 : 16 }));
   let total = 0n;
   for (const line of lines) {
-    sheet.addRow([line.applicant, line.creditCode, line.district, line.item, line.article, fenToYuan(line.amountFen)]);
+    sheet.addRow([line.applicant, line.creditCode, line.district, line.item, line.article, yuanNumber(line.amountFen)]).getCell(AMOUNT_COLUMN).numFmt = '0.00';
     total += BigInt(line.amountFen);
   }
-  sheet.addRow(['合计', '', '', '', '', fenToYuan(total)]);
+  sheet.addRow(['合计', '', '', '', '', yuanNumber(total)]).getCell(AMOUNT_COLUMN).numFmt = '0.00';
   sheet.getRow(1).font = { bold: true };
   const bytes = await workbook.xlsx.writeBuffer();
   return Buffer.from(bytes as ArrayBuffer);
