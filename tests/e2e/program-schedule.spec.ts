@@ -60,6 +60,8 @@ describe('program opening and closing on time across worker restarts', () => {
     const officer = await createUser(db, { tenantId: 'tianjin', role: 'program_officer' });
     const org = await createOrganization(db, { tenantId: 'tianjin', districtCode: '120101' });
     await createUser(db, { tenantId: 'tianjin', role: 'applicant', organizationId: org.id });
+    // The program has district review: scheduling needs a reviewer for the organization's district.
+    await createUser(db, { tenantId: 'tianjin', role: 'district_reviewer', districtCode: '120101' });
     session = await login(app, officer);
     programId = await scheduleProgram(T1, T2);
   });

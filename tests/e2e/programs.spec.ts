@@ -40,6 +40,8 @@ describe('programs over HTTP', () => {
     await createTenant(db, { id: 'beijing', districts: [{ code: '110101' }] });
     officer = await createUser(db, { tenantId: 'tianjin', role: 'program_officer' });
     org = await createOrganization(db, { tenantId: 'tianjin', districtCode: '120101' });
+    // validProgramBody has district review: scheduling needs a reviewer for the organization's district.
+    await createUser(db, { tenantId: 'tianjin', role: 'district_reviewer', districtCode: '120101' });
     officerSession = await login(app, officer);
     applicantSession = await login(app, await createUser(db, { tenantId: 'tianjin', role: 'applicant', organizationId: org.id }));
     otherTenantProgram = await createProgram(db, { tenantId: 'beijing', policyId: 'beijing-2020', status: 'draft', fundingSources: [{ source: 'city', amountFen: 1_000_000_000 }] });

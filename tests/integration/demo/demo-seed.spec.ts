@@ -1,6 +1,7 @@
 import { describeHashParameters, dummyPasswordHash, verifyPassword } from '@subsidy/auth';
 import { configDir } from '@subsidy/config';
 import { loadTenantDefinitions, TenantDefinition } from '@subsidy/tenancy';
+import { DEMO_ORGANIZATIONS } from '../../../apps/cli/src/demo/demo-organizations';
 import { DEMO_PASSWORD, DEMO_REFUSED_IN_PRODUCTION, demoUsersOf, seedDemo } from '../../../apps/cli/src/demo/seed-demo';
 import { syncTenants } from '../../../apps/cli/src/tenants/sync-tenants';
 import { asSuperuser } from '../../support/factories';
@@ -49,6 +50,19 @@ describe('demo seed', () => {
     const emails = rows.map((r) => `${r.tenant_id} ${r.email}`);
     expect(new Set(emails).size).toBe(rows.length);
     expect(rows.every((r) => r.email !== null)).toBe(true);
+  });
+
+  it("gives each demo applicant's district an active district reviewer, so its first application does not wait unseen", async () => {
+    const { rows } = await asSuperuser(db, (c) =>
+      c.query<{ tenant_id: string; district_code: string; reviewers: number }>(
+        `select o.tenant_id, o.district_code,
+                (select count(*)::int from users u
+                  where u.tenant_id = o.tenant_id and u.role = 'district_reviewer' and u.active and u.district_code = o.district_code) as reviewers
+           from organizations o order by o.tenant_id`,
+      ),
+    );
+    expect(rows.map((r) => r.tenant_id).sort()).toEqual(Object.keys(DEMO_ORGANIZATIONS).sort());
+    expect(rows.filter((r) => r.reviewers !== 1)).toEqual([]);
   });
 
   it('hashes with the product\'s parameters, the ones the dummy hash of an unknown user has', async () => {

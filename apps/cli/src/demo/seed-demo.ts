@@ -34,16 +34,20 @@ export interface DemoUser {
 }
 
 /**
- * The demo cast of one tenant: one user per role, a reviewer and a finance officer for its first district, and a tenant
- * administrator `admin` (in the platform tenant, `admin` is the platform administrator). Each is a different person.
+ * The demo cast of one tenant: one user per role, a reviewer and a finance officer for its first district, a reviewer
+ * for the demo applicant's district too (else its first application would wait in district review with nobody to
+ * take it, and a program with district review could not be scheduled), and a tenant administrator `admin` (in the
+ * platform tenant, `admin` is the platform administrator). Each is a different person.
  */
 export function demoUsersOf(tenant: TenantDefinition): DemoUser[] {
   if (tenant.kind === 'platform') return [{ tenant: tenant.id, username: 'admin', role: 'platform_admin' }];
   const district = tenant.districts[0].code;
+  const applicantDistrict = DEMO_ORGANIZATIONS[tenant.id]?.districtCode;
+  const reviewedDistricts = [...new Set([district, ...(applicantDistrict ? [applicantDistrict] : [])])];
   return [
     { tenant: tenant.id, username: 'admin', role: 'tenant_admin' },
     { tenant: tenant.id, username: 'officer', role: 'program_officer' },
-    { tenant: tenant.id, username: `reviewer.${district}`, role: 'district_reviewer', districtCode: district },
+    ...reviewedDistricts.map((code) => ({ tenant: tenant.id, username: `reviewer.${code}`, role: 'district_reviewer' as const, districtCode: code })),
     { tenant: tenant.id, username: 'tech', role: 'technical_reviewer' },
     { tenant: tenant.id, username: 'expert1', role: 'expert' },
     { tenant: tenant.id, username: 'expert2', role: 'expert' },

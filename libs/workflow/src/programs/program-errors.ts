@@ -25,3 +25,28 @@ export class ProgramContradictsPolicyError extends DomainError {
   readonly code = 'contradicts_policy';
   readonly status = 422;
 }
+
+/**
+ * A program with district review whose tenant has districts where applications could arrive with no active district
+ * reviewer to take them (they would wait in district review with nobody told). 422: names each district by its
+ * Chinese name (and code), so the office knows whom to appoint or whether to turn district review off.
+ */
+export class DistrictReviewersMissingError extends DomainError {
+  readonly code = 'district_reviewers_missing';
+  readonly status = 422;
+  constructor(districts: ReadonlyArray<{ code: string; nameZh: string }>) {
+    const zh = districts.map((d) => `${d.nameZh}（${d.code}）`);
+    const en = districts.map((d) => `${d.nameZh} (${d.code})`);
+    super(
+      {
+        zh: `本项目设有区县初审，但以下区县已有可申报单位却没有在岗的区县审核员：${zh.join('、')}。请先为其设置区县审核员，再发布项目。`,
+        en: `The program has a district review, but these districts have organizations that can apply and no active district reviewer: ${en.join(', ')}. Appoint one for each before scheduling.`,
+      },
+      districts.map((d, i) => ({
+        path: 'review.stages.district_review',
+        message: `no active district reviewer in ${en[i]}`,
+        messageZh: `${zh[i]}没有在岗的区县审核员`,
+      })),
+    );
+  }
+}

@@ -7,6 +7,7 @@ import { Outbox } from '@subsidy/queue';
 import { RequestContextStore } from '@subsidy/tenancy';
 import { ConcurrentChangeError, InvalidStateError, ProgramStore } from '../../core';
 import { cstMinute } from '../cst-text';
+import { assertDistrictReviewersCover } from '../district-reviewer-coverage';
 import { ProgramPolicy } from '../program-policy';
 import { ProgramRows } from '../program-row-writes';
 import { ProgramView, toProgramView } from '../program-view';
@@ -17,7 +18,8 @@ export interface ScheduleProgramCommand {
 
 /**
  * Announces a draft: it becomes scheduled and the opening and closing are queued for their instants. An opening
- * instant already past still goes through the job (it is due at once), so a program opens one way only.
+ * instant already past still goes through the job (it is due at once), so a program opens one way only. A program
+ * with district review is refused while a district with applicants has no district reviewer (district-reviewer-coverage.ts).
  */
 @Injectable()
 export class ScheduleProgram {
@@ -41,6 +43,8 @@ export class ScheduleProgram {
         ]);
       }
       const policy = this.programPolicy.resolve(program);
+      // An application must never wait in district review with nobody to take it (422 naming the districts).
+      await assertDistrictReviewersCover(manager, program);
       const scheduled = await ProgramRows.setStatus(manager, program, 'scheduled', now);
       if (!scheduled) throw new ConcurrentChangeError('program');
       const payload = { tenantId, programId: program.id };
