@@ -203,7 +203,7 @@ describe('finance use-of-funds evaluation list', () => {
     expect(after.rows).toEqual(before.rows);
   });
 
-  it('exports the list as a spreadsheet that parses back, yuan as fixed-point text', async () => {
+  it('exports the list as a spreadsheet that parses back, yuan as numeric cells', async () => {
     const file = await http()
       .get(`${base()}/evaluation-list.xlsx?dueBy=2025-08-20`)
       .set(city.headers)
@@ -222,7 +222,7 @@ describe('finance use-of-funds evaluation list', () => {
       .filter(Boolean)
       .map((row) => (row as unknown[]).slice(1));
     expect(rows[0]).toEqual(['受资助单位', '统一社会信用代码', '所属区县', '资助事项', '依据条款', '已拨付金额（元）', '拨付日期', '报告截止日期', '状态', '报告收到日期']);
-    expect(rows.find((r) => r[0] === orgA.name)).toEqual([orgA.name, orgA.uscc, '环翠区', 'a1', '第六条', '100.01', '2024-07-01', '2025-07-01', '已报告', '2025-06-20']);
-    expect(rows.find((r) => r[0] === orgB.name)).toEqual([orgB.name, orgB.uscc, '文登区', 'b1', '第七条', '3000.00', '2024-08-15', '2025-08-15', '逾期未报告', '']);
+    expect(rows.find((r) => r[0] === orgA.name)).toEqual([orgA.name, orgA.uscc, '环翠区', 'GB/T 40001-2023', '第六条', 100.01, '2024-07-01', '2025-07-01', '已报告', '2025-06-20']);
+    expect(rows.find((r) => r[0] === orgB.name)).toEqual([orgB.name, orgB.uscc, '文登区', 'GB/T 40001-2023', '第七条', 3000, '2024-08-15', '2025-08-15', '逾期未报告', '']);
   });
 });

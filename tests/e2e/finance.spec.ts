@@ -291,10 +291,11 @@ describe('finance over HTTP', () => {
       const rows = sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
       expect(rows[0]).toEqual(['序号', '收款单位', '统一社会信用代码', '开户银行', '银行账号', '金额（元）', '用途', '项目', '依据条款']);
       const lineA = rows.find((r) => r[1] === orgA.name)!;
-      expect(lineA).toEqual([expect.any(Number), orgA.name, orgA.uscc, '中国工商银行威海分行', '6222021614001234567', '50.01', expect.stringContaining('a1'), '2024年度标准化资助', '第六条']);
-      expect(rows.find((r) => r[1] === orgB.name)![5]).toBe('1500.00');
+      expect(lineA).toEqual([expect.any(Number), orgA.name, orgA.uscc, '中国工商银行威海分行', '6222021614001234567', 50.01, '2024年度标准化资助 GB/T 40001-2023', '2024年度标准化资助', '第六条']);
+      expect(rows.find((r) => r[1] === orgB.name)![5]).toBe(1500);
       expect(rows[rows.length - 1][0]).toBe('合计');
-      expect(rows[rows.length - 1][5]).toBe('1550.01');
+      expect(rows[rows.length - 1][5]).toBe(1550.01);
+      expect(sheet.getRow(2).getCell(6).numFmt).toBe('0.00');
     });
 
     it('confirms per line: a failed line falls due again, a paid one is paid', async () => {
@@ -415,8 +416,9 @@ describe('finance over HTTP', () => {
       await workbook.xlsx.load(xlsx.body as Buffer);
       const rows = workbook.worksheets[0].getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
       expect(rows[0]).toEqual(['资金来源', '预算', '可用', '已承诺', '已核准', '已支付', '待支付', '追回应收', '已追回', '追回未到账']);
-      expect(rows.find((r) => r[0] === 'city')).toEqual(['city', '12000.00', '10449.99', '1550.01', '1550.01', '1550.01', '0.00', '50.01', '50.01', '0.00']);
-      expect(rows[rows.length - 1]).toEqual(['合计', '15000.00', expect.any(String), '3100.01', '3100.01', '3100.01', '0.00', '100.01', '50.01', '50.00']);
+      expect(rows.find((r) => r[0] === '市级财政')).toEqual(['市级财政', 12000, 10449.99, 1550.01, 1550.01, 1550.01, 0, 50.01, 50.01, 0]);
+      expect(rows.map((r) => r[0])).toEqual(['资金来源', '市级财政', '环翠区财政', '文登区财政', '合计']);
+      expect(rows[rows.length - 1]).toEqual(['合计', 15000, expect.any(Number), 3100.01, 3100.01, 3100.01, 0, 100.01, 50.01, 50]);
     });
   });
 
@@ -494,7 +496,7 @@ describe('finance over HTTP', () => {
       await http().post(`/api/v1/finance/installments/${acceptance.installmentId}/condition-met`).set(gzCity.headers).send({ note: '2021-11-30 通过验收' }).expect(200);
       expect((await http().post(`/api/v1/finance/installments/${acceptance.installmentId}/condition-met`).set(gzCity.headers).send({ note: 'again' })).status).toBe(409);
       const second = await http().post(`${gzBase()}/batches`).set(gzCity.headers).set('Idempotency-Key', key()).send({ payer: 'city' }).expect(201);
-      expect(second.body.lines).toEqual([expect.objectContaining({ amountFen: 50_000, purpose: expect.stringContaining('acceptance') })]);
+      expect(second.body.lines).toEqual([expect.objectContaining({ amountFen: 50_000, purpose: expect.stringContaining('（验收后拨付）') })]);
       await http().post(`/api/v1/finance/batches/${second.body.id}/confirm`).set(gzCity.headers).set('Idempotency-Key', key()).send({ bankReference: 'BOC-2' }).expect(200);
       const report = (await http().get(`${gzBase()}/report`).set(gzCity.headers).expect(200)).body;
       expect(report.totals).toMatchObject({ budgetFen: 1_000_000, committedFen: 100_001, paidFen: 100_001, outstandingFen: 0 });
@@ -548,6 +550,7 @@ describe('finance over HTTP', () => {
     expect(routes).toEqual([
       'get /api/v1/finance/batches/{id}',
       'get /api/v1/finance/batches/{id}/export.xlsx',
+      'get /api/v1/finance/programs/{id}/budget/handed-over',
       'get /api/v1/finance/programs/{id}/evaluation-list',
       'get /api/v1/finance/programs/{id}/evaluation-list.xlsx',
       'get /api/v1/finance/programs/{id}/report',
@@ -566,6 +569,7 @@ describe('finance over HTTP', () => {
       'post /api/v1/finance/programs/{id}/intake',
       'put /api/v1/finance/organizations/{id}/bank-account',
       'put /api/v1/finance/programs/{id}/budget',
+      'put /api/v1/finance/programs/{id}/budget/handed-over',
       'put /api/v1/finance/revenue-sharing/{districtCode}',
     ]);
   });

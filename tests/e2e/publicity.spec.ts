@@ -208,10 +208,11 @@ describe('publicity, objections and hand-over (API + worker on one manual clock)
         .expect(200);
       const workbook = new Workbook();
       await workbook.xlsx.load(xlsx.body as Buffer);
-      const sheetRows: string[][] = [];
-      workbook.worksheets[0].eachRow((r) => sheetRows.push((r.values as unknown[]).slice(1).map((v) => String(v))));
-      expect(sheetRows).toContainEqual([tjOrgs[0].name, tjOrgs[0].uscc, '和平区', '主导制定行业标准（HG/T 50002-2023）', '第七条', '40000.00']);
-      expect(sheetRows[sheetRows.length - 1]).toEqual(['合计', '', '', '', '', '200000.00']);
+      const sheetRows: unknown[][] = [];
+      workbook.worksheets[0].eachRow((r) => sheetRows.push((r.values as unknown[]).slice(1).map((v) => (typeof v === 'number' ? v : String(v)))));
+      expect(workbook.worksheets[0].getRow(2).getCell(6).numFmt).toBe('0.00');
+      expect(sheetRows).toContainEqual([tjOrgs[0].name, tjOrgs[0].uscc, '和平区', '主导制定行业标准（HG/T 50002-2023）', '第七条', 40000]);
+      expect(sheetRows[sheetRows.length - 1]).toEqual(['合计', '', '', '', '', 200000]);
       await http().get(`/api/v1/public/tenants/foshan/publicities/${publicityId}/list.xlsx`).expect(404);
       const other = await http().get('/api/v1/public/tenants/foshan/publicities').expect(200);
       expect(other.body.items).toEqual([]);
@@ -321,7 +322,8 @@ describe('publicity, objections and hand-over (API + worker on one manual clock)
 
     it('hands the approved awards over to finance', async () => {
       const response = await http().post(`/api/v1/programs/${program.id}/hand-over`).set(tj.headers).send({}).expect(200);
-      expect(response.body).toMatchObject({ programId: program.id, totalFen: 16_000_000 });
+      // The budget the program officer set travels with the hand-over: finance finds it pre-filled, to confirm.
+      expect(response.body).toMatchObject({ programId: program.id, totalFen: 16_000_000, budgetTotalFen: 1_000_000_000 });
       expect(response.body.applicationIds.sort()).toEqual([...applicationIds].sort());
       for (const id of applicationIds) expect(await statusOf('applications', id)).toBe('handed_over');
       const [programRow] = await rows<{ status: string; handed_over_at: Date | null }>(`select status, handed_over_at from programs where id = $1`, [program.id]);
@@ -338,6 +340,9 @@ describe('publicity, objections and hand-over (API + worker on one manual clock)
       await http().post(`/api/v1/programs/${program.id}/hand-over`).set(finance.headers).send({}).expect(403);
       const financeNews = await http().get('/api/v1/notifications').set(finance.headers).expect(200);
       expect(financeNews.body.items[0]).toMatchObject({ kind: 'program.handed-over', entity: { type: 'program', id: program.id } });
+      expect(financeNews.body.items[0].body).toContain('项目预算 10000000.00 元');
+      const budget = await http().get(`/api/v1/finance/programs/${program.id}/budget/handed-over`).set(finance.headers).expect(200);
+      expect(budget.body).toMatchObject({ payerName: '市级财政', handedOverFen: 1_000_000_000, budgetFen: 0 });
       const [audit] = await rows<{ action: string }>(`select action from audit_log where entity_id = $1 and action = 'program.handed-over'`, [program.id]);
       expect(audit).toBeDefined();
     });

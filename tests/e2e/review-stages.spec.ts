@@ -195,10 +195,49 @@ describe('review stages over HTTP: formal check, district review, technical revi
       expect(await steps(application.id)).toEqual([]);
     });
 
-    it('refuses the program officer and the technical reviewer with 403', async () => {
+    it('refuses the technical reviewer with 403, and a program officer who gives no reason with 400 at reason', async () => {
       const application = await newApplication('district_review');
-      await http().post(`/api/v1/applications/${application.id}/district-review`).set(sessions.officer.headers).send({ outcome: 'forward' }).expect(403);
+      const unexplained = await http().post(`/api/v1/applications/${application.id}/district-review`).set(sessions.officer.headers).send({ outcome: 'forward' }).expect(400);
+      expect(unexplained.body.details).toEqual([expect.objectContaining({ path: 'reason' })]);
       await http().post(`/api/v1/applications/${application.id}/district-review`).set(sessions.technical.headers).send({ outcome: 'forward' }).expect(403);
+      expect((await row(application.id)).status).toBe('district_review');
+      expect(await steps(application.id)).toEqual([]);
+      expect(await auditActions(application.id)).toEqual([]);
+    });
+
+    it("lets a program officer act in the district reviewer's place with a reason: audited as such, the district's reviewers told", async () => {
+      const application = await newApplication('district_review');
+      const reason = '环翠区审核员长期休假，初审逾期';
+      await http()
+        .post(`/api/v1/applications/${application.id}/district-review`)
+        .set(sessions.officer.headers)
+        .send({ outcome: 'forward', reason })
+        .expect(200);
+      expect((await row(application.id)).status).toBe('technical_review');
+      expect(await steps(application.id)).toEqual([expect.objectContaining({ stage: 'district_review', outcome: 'forward', actorRole: 'program_officer' })]);
+      const audit = await asSuperuser(db, (c) => c.query(`select action, actor_role, reason, data from audit_log where entity_id = $1 order by seq`, [application.id]));
+      expect(audit.rows[0]).toEqual({
+        action: 'application.district-review-in-place',
+        actor_role: 'program_officer',
+        reason,
+        data: { actingFor: 'district_reviewer', districtCode: HUANCUI, outcome: 'forward' },
+      });
+      expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['application.district-review-in-place', 'application.district-review-passed']);
+      const told = await asSuperuser(db, (c) =>
+        c.query(`select u.role, u.district_code as "districtCode", n.body from notifications n join users u on u.id = n.user_id where n.entity_id = $1 and n.kind = 'application.district-review-in-place'`, [application.id]),
+      );
+      expect(told.rows).toEqual([{ role: 'district_reviewer', districtCode: HUANCUI, body: expect.stringContaining(reason) }]);
+    });
+
+    it('an officer acting in place may return for correction too, to the district review', async () => {
+      const application = await newApplication('district_review');
+      const response = await http()
+        .post(`/api/v1/applications/${application.id}/district-review`)
+        .set(sessions.officer.headers)
+        .send({ outcome: 'return', reasons: ['发布公告复印件不清晰'], reason: '区县无审核员' })
+        .expect(200);
+      expect(response.body).toMatchObject({ status: 'correction_requested', returnStage: 'district_review' });
+      expect(await auditActions(application.id)).toContain('application.district-review-in-place');
     });
 
     it('returns for correction with reasons, back to the district review once corrected', async () => {

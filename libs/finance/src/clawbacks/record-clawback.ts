@@ -3,10 +3,12 @@ import { AuditLog } from '@subsidy/audit';
 import { Clock, cstToday } from '@subsidy/calendar';
 import { CLOCK } from '@subsidy/common';
 import { queryRows, TenantTransactions } from '@subsidy/database';
+import { Notifier } from '@subsidy/notifications';
 import { largestRemainder } from '@subsidy/policy';
 import { Actor } from '@subsidy/tenancy';
 import { FinanceNotFoundError, FinanceValidationError } from '../finance-errors';
 import { Ledger, transfer } from '../ledger';
+import { fenToYuan } from '../payments/yuan';
 import { findProgram } from '../program-lookup';
 
 export type ClawbackReasonKind = 'fraud' | 'misuse' | 'unfinished_contract';
@@ -33,6 +35,9 @@ export interface ClawbackView {
 /** Reasons after which the policies bar the organization (骗取、套取、挪用: fraud and misuse). */
 const BANNING: ReadonlySet<ClawbackReasonKind> = new Set(['fraud', 'misuse']);
 
+/** How the notice to the organization names the ground of a clawback. */
+const GROUNDS: Record<ClawbackReasonKind, string> = { fraud: '骗取、套取资助资金', misuse: '违规使用资助资金', unfinished_contract: '未完成合同约定' };
+
 /**
  * A program officer claims money back from a paid application. The claim is split between the payers in proportion
  * to what each paid (largest remainder), each part moving paid → clawback_receivable; fraud and misuse also record a
@@ -43,6 +48,7 @@ export class RecordClawback {
   constructor(
     private readonly transactions: TenantTransactions,
     private readonly audit: AuditLog,
+    private readonly notifier: Notifier,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -64,7 +70,7 @@ export class RecordClawback {
         [command.applicationId],
       );
       if (!application) throw new FinanceNotFoundError('No such application', [{ path: 'applicationId', message: 'no such application' }]);
-      await findProgram(manager, application.programId, true);
+      const program = await findProgram(manager, application.programId, true);
       const paid = await queryRows<{ payer: string; paidFen: string }>(
         manager,
         `select payer, sum(amount_fen)::text as "paidFen" from (
@@ -120,6 +126,14 @@ export class RecordClawback {
         entityId: command.applicationId,
         reason: command.reason,
         data: { clawbackId: clawback.id, reasonKind: command.reasonKind, amountFen: command.amountFen, shares, sanction },
+      });
+      await this.notifier.notify(manager, [{ organizationId: application.organizationId }], {
+        kind: 'clawback.claimed',
+        subject: `${program.title}：资助资金追回通知`,
+        body:
+          `因${GROUNDS[command.reasonKind]}（${command.reason}），需退回《${program.title}》已拨付的资助资金 ${fenToYuan(command.amountFen)} 元（${command.foundOn} 查实）。` +
+          (sanction ? '该行为已记录，将按政策规定限制本单位今后的申报资格。' : ''),
+        entity: { type: 'application', id: command.applicationId },
       });
       return { id: clawback.id, applicationId: command.applicationId, organizationId: application.organizationId, reasonKind: command.reasonKind, amountFen: command.amountFen, shares, sanction };
     });

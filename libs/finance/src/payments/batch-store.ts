@@ -1,6 +1,7 @@
 import { queryRows } from '@subsidy/database';
 import { EntityManager } from 'typeorm';
 import { FinanceNotFoundError } from '../finance-errors';
+import { payerName } from '../payer-names';
 
 export interface BatchLine {
   lineNo: number;
@@ -25,6 +26,8 @@ export interface BatchView {
   programId: string;
   programTitle: string;
   payer: string;
+  /** The payer as every list names it: 市级财政, 环翠区财政, 配套资金. */
+  payerName: string;
   /** `releasing`: some lines are still pending; the bank outcome can be recorded only once every line is instructed. */
   status: 'releasing' | 'instructed' | 'partially_confirmed' | 'confirmed';
   totalFen: number;
@@ -38,9 +41,10 @@ export const BatchStore = {
    * batches: another payer's batch is not found (404), as if it did not exist, rather than refused.
    */
   async get(manager: EntityManager, batchId: string, lock = false, payer: string | null = null): Promise<BatchView> {
-    const [batch] = await queryRows<Omit<BatchView, 'lines' | 'totalFen'> & { totalFen: string }>(
+    const [batch] = await queryRows<Omit<BatchView, 'lines' | 'totalFen' | 'payerName'> & { totalFen: string; districtName: string | null }>(
       manager,
-      `select b.id, b.program_id as "programId", p.title as "programTitle", b.payer, b.status, b.total_fen::text as "totalFen", b.created_at as "createdAt"
+      `select b.id, b.program_id as "programId", p.title as "programTitle", b.payer, b.status, b.total_fen::text as "totalFen", b.created_at as "createdAt",
+              (select d.name_zh from districts d where 'district:' || d.code = b.payer) as "districtName"
          from payment_batches b join programs p on p.id = b.program_id where b.id = $1 and ($2::text is null or b.payer = $2) ${lock ? 'for update of b' : ''}`,
       [batchId, payer],
     );
@@ -56,6 +60,8 @@ export const BatchStore = {
       [batchId],
     );
     const status = lines.some((l) => l.status === 'pending') ? 'releasing' : batch.status;
-    return { ...batch, status, totalFen: Number(batch.totalFen), lines: lines.map((l) => ({ ...l, amountFen: Number(l.amountFen) })) };
+    const { districtName, ...fields } = batch;
+    const names = new Map(districtName ? [[batch.payer.slice('district:'.length), districtName]] : []);
+    return { ...fields, payerName: payerName(batch.payer, names), status, totalFen: Number(batch.totalFen), lines: lines.map((l) => ({ ...l, amountFen: Number(l.amountFen) })) };
   },
 };

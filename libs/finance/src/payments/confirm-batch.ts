@@ -3,6 +3,7 @@ import { AuditLog } from '@subsidy/audit';
 import { Clock, cstDateOf } from '@subsidy/calendar';
 import { CLOCK } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
+import { Notifier } from '@subsidy/notifications';
 import { Actor } from '@subsidy/tenancy';
 import { ensureFundUseReport } from '../evaluation/fund-use-obligation';
 import { FinanceStateError, FinanceValidationError } from '../finance-errors';
@@ -10,6 +11,7 @@ import { Ledger, transfer } from '../ledger';
 import { assertPayerAccess } from '../payer-access';
 import { findProgram } from '../program-lookup';
 import { BatchStore, BatchView } from './batch-store';
+import { ConfirmedLine, notifyPaymentOutcomes } from './payment-notices';
 
 export interface ConfirmBatchCommand {
   batchId: string;
@@ -29,6 +31,7 @@ export class ConfirmPaymentBatch {
   constructor(
     private readonly transactions: TenantTransactions,
     private readonly audit: AuditLog,
+    private readonly notifier: Notifier,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -46,6 +49,7 @@ export class ConfirmPaymentBatch {
       const outcomes: NonNullable<ConfirmBatchCommand['lines']> = command.lines ?? open.map((l) => ({ lineNo: l.lineNo, outcome: 'paid' as const }));
       const seen = new Set<number>();
       const now = this.clock.now();
+      const confirmed: ConfirmedLine[] = [];
       for (const [index, outcome] of outcomes.entries()) {
         const line = batch.lines.find((l) => l.lineNo === outcome.lineNo);
         const path = `lines[${index}].lineNo`;
@@ -68,6 +72,7 @@ export class ConfirmPaymentBatch {
           `update payment_batch_lines set status = $3, bank_reference = $4, confirmed_by = $5, confirmed_at = $6 where batch_id = $1 and line_no = $2`,
           [batch.id, line.lineNo, outcome.outcome, bankReference, actor.id, now],
         );
+        confirmed.push({ installmentId: line.installmentId, amountFen: line.amountFen, outcome: outcome.outcome, bankReference });
       }
       const stillOpen = open.length - seen.size + held;
       await manager.query(`update payment_batches set status = $2 where id = $1`, [batch.id, stillOpen === 0 ? 'confirmed' : 'partially_confirmed']);
@@ -77,6 +82,8 @@ export class ConfirmPaymentBatch {
         entityId: batch.id,
         data: { bankReference: command.bankReference, lines: outcomes.map((o) => ({ lineNo: o.lineNo, outcome: o.outcome })) },
       });
+      // Each awardee hears what the bank did with its money: paid, or refused and due again.
+      await notifyPaymentOutcomes(this.notifier, manager, batch.programTitle, confirmed);
       return BatchStore.get(manager, batch.id);
     });
   }

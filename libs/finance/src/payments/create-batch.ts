@@ -9,6 +9,8 @@ import { findProgram } from '../program-lookup';
 import { BatchStore, BatchView } from './batch-store';
 import { accountChangedSinceApproval } from '../bank-accounts/payee-account-rules';
 import { instructLine } from './instruct-line';
+import { AWARD_ITEM_LABEL_SQL } from '../award-item-label';
+import { paymentPurpose } from './payment-purpose';
 
 /** `now`: every line is instructed in this transaction. `queued`: released; one finance job per line instructs it. */
 export type BatchInstruction = 'now' | 'queued';
@@ -21,6 +23,8 @@ interface DueInstallment {
   amountFen: string;
   applicationId: string;
   achievementId: string;
+  /** What the decision calls the item (standard number, policy label): the purpose names it, never the id. */
+  itemLabel: string;
   article: string | null;
   organizationId: string;
   payeeName: string;
@@ -58,7 +62,7 @@ export class CreatePaymentBatch {
       const due = await queryRows<DueInstallment>(
         manager,
         `select i.id as "installmentId", s.id as "shareId", i.seq, i.condition, i.amount_fen::text as "amountFen",
-                a.application_id as "applicationId", a.achievement_id as "achievementId", a.article, a.organization_id as "organizationId",
+                a.application_id as "applicationId", a.achievement_id as "achievementId", ${AWARD_ITEM_LABEL_SQL} as "itemLabel", a.article, a.organization_id as "organizationId",
                 coalesce(ap.decided_organization_name, o.name) as "payeeName", coalesce(ap.decided_organization_uscc, o.uscc) as "payeeUscc",
                 b.bank_name as "bankName", b.account_no as "accountNo", b.version as "accountVersion",
                 s.payee_account_version as "approvedAccountVersion"
@@ -87,7 +91,7 @@ export class CreatePaymentBatch {
       );
       const held: number[] = [];
       for (const [index, line] of due.entries()) {
-        const purpose = `${program.year}年度标准化资助 ${line.achievementId}${line.condition === 'start' ? '' : ` (${line.condition})`}`;
+        const purpose = paymentPurpose(program.year, line.itemLabel, line.condition);
         // An account replaced after the share was approved waits for a finance officer's check (confirm-line-account.ts).
         const onHold = accountChangedSinceApproval(line.accountVersion!, line.approvedAccountVersion);
         await manager.query(

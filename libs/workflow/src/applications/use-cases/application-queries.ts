@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Scope } from '@subsidy/auth';
 import { queryRows, TenantTransactions } from '@subsidy/database';
+import { ApplicationPayment, applicationPayment, ApplicationPaymentStatus } from '@subsidy/finance';
 import { Achievement } from '@subsidy/policy';
 import { Actor } from '@subsidy/tenancy';
 import { ApplicationStatus, ProgramStore } from '../../core';
+import { DecisionItemStore } from '../../decision/decision-item-store';
 import { ApplicationAccess } from '../application-access';
 import { workflowVisibility } from '../application-visibility';
 import { ApplicationAchievements } from '../application-achievements';
@@ -42,12 +44,32 @@ export interface ReviewHistoryEntry {
   at: string;
 }
 
+/** One decided item as the applicant reads it: the amount fixed, under which article, and why where it departs. */
+export interface DecidedItemView {
+  achievementId: string;
+  article: string | null;
+  basis: 'fixed' | 'ceiling';
+  ceilingFen: number;
+  decidedFen: number;
+  /** Why the amount is what it is where it departs from the review (the officer's reason, the budget rule, an objection upheld). */
+  reason: string | null;
+}
+
 export interface ApplicationDetail extends ApplicationSummary {
   achievements: Achievement[];
   evidence: EvidenceView[];
   /** What the formal checker looks at: per achievement, the materials the call requires and the files that supply them. */
   materials: MaterialsCheck;
   reviewHistory: ReviewHistoryEntry[];
+  /** The decided items in the applicant's order, once the application is decided; null before. */
+  decision: DecidedItemView[] | null;
+  /** Finance's payment of the award (derived from its installments and batch lines); null until finance takes it in. */
+  payment: ApplicationPayment | null;
+  /**
+   * The status to show: the workflow ends at `handed_over`, and finance pays per line, so once finance's records say
+   * the money moved it reads `payment_failed`, `partly_paid` or `paid` (see `applicationPayment`); else `status`.
+   */
+  displayStatus: ApplicationStatus | Exclude<ApplicationPaymentStatus, 'awaiting_payment'>;
 }
 
 export interface ApplicationFilter {
@@ -132,12 +154,25 @@ export class ApplicationQueries {
       const achievements = await ApplicationAchievements.list(manager, application.id);
       const evidence = await EvidenceFiles.list(manager, application.id);
       const program = await ProgramStore.get(manager, application.programId);
+      const decided = await DecisionItemStore.forApplication(manager, application.id);
+      const payment = await applicationPayment(manager, application.id);
+      const summary = toSummary(row);
       return {
-        ...toSummary(row),
+        ...summary,
         achievements,
         evidence,
         materials: materialsCheck(program.call, achievements, evidence),
         reviewHistory: history.map((h) => ({ ...h, at: h.at.toISOString() })),
+        decision: decided.length === 0 ? null : decided.map((item) => ({
+          achievementId: item.achievementId,
+          article: item.article,
+          basis: item.basis,
+          ceilingFen: Number(item.ceilingFen),
+          decidedFen: Number(item.decidedFen),
+          reason: item.reason,
+        })),
+        payment,
+        displayStatus: payment && payment.status !== 'awaiting_payment' ? payment.status : summary.status,
       };
     });
   }

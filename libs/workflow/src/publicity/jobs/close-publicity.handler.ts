@@ -3,9 +3,11 @@ import { AuditLog } from '@subsidy/audit';
 import { Clock, cstEndOfDay, parseCalendarDate } from '@subsidy/calendar';
 import { CLOCK } from '@subsidy/common';
 import { queryRows } from '@subsidy/database';
+import { Notifier } from '@subsidy/notifications';
 import { JobHandler, Outbox, PublicityJobPayload, QueueJobHandler } from '@subsidy/queue';
 import { EntityManager } from 'typeorm';
 import { ApplicationRecord, ApplicationStore, ApplicationTransitions } from '../../core';
+import { approvalNotice } from '../award-notices';
 import { ProgramPublicized } from '../program-publicized';
 import { PublicityStore } from '../publicity-record';
 
@@ -20,6 +22,7 @@ export class ClosePublicityHandler implements QueueJobHandler<'workflow', 'publi
     private readonly audit: AuditLog,
     private readonly publicized: ProgramPublicized,
     private readonly outbox: Outbox,
+    private readonly notifier: Notifier,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -45,8 +48,10 @@ export class ClosePublicityHandler implements QueueJobHandler<'workflow', 'publi
       `select ${ApplicationStore.COLUMNS} from applications where program_id = $1 and status = 'in_publicity' order by id for update`,
       [publicity.programId],
     );
+    const [program] = await queryRows<{ title: string }>(manager, `select title from programs where id = $1`, [publicity.programId]);
     for (const application of shown) {
       await this.transitions.move(manager, application, { to: 'approved', action: 'application.approved', reason: 'publicity ended without objection', data: { publicityId: publicity.id } });
+      await this.notifier.notify(manager, [{ organizationId: application.organizationId }], approvalNotice(application.id, program.title, application.decidedTotalFen));
     }
     await this.publicized.settleIfDone(manager, publicity.programId, now);
   }

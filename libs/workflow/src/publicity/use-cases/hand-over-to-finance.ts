@@ -8,12 +8,16 @@ import { AllocationApprovalRequiredError, AllocationApprovalStaleError } from '.
 import { AllocationApprovalReference, AllocationApprovalStore, toReference } from '../../allocation-approval/allocation-approval-record';
 import { ApplicationRecord, ApplicationStore, ApplicationTransitions, InvalidStateError, ProgramStore } from '../../core';
 import { ProgramPolicy } from '../../programs/program-policy';
+import { handOverNotice } from '../award-notices';
+import { fenToYuan } from '../../decision/yuan';
 
 export interface HandOver {
   programId: string;
   handedOverAt: string;
   applicationIds: string[];
   totalFen: number;
+  /** The program budget the program office set: it travels to finance, which confirms it (or sets another with a reason). */
+  budgetTotalFen: number;
   /** What authorises the payment where the policy requires a higher approval (procedure.allocationApproval); else null. */
   allocationApproval: AllocationApprovalReference | null;
 }
@@ -56,6 +60,7 @@ export class HandOverToFinance {
       const reference = approval ? toReference(approval) : null;
       for (const application of approved) {
         await this.transitions.move(manager, application, { to: 'handed_over', action: 'application.handed-over' });
+        await this.notifier.notify(manager, [{ organizationId: application.organizationId }], handOverNotice(application.id, program.title, application.decidedTotalFen));
       }
       const now = this.clock.now();
       await manager.query(`update programs set status = 'handed_over', handed_over_at = $2, updated_at = $2, version = version + 1 where id = $1`, [program.id, now]);
@@ -63,17 +68,25 @@ export class HandOverToFinance {
         action: 'program.handed-over',
         entityType: 'program',
         entityId: program.id,
-        data: { from: 'publicized', to: 'handed_over', applications: approved.map((a) => a.id), totalFen: total.toString(), ...(reference ? { allocationApproval: reference } : {}) },
+        data: { from: 'publicized', to: 'handed_over', applications: approved.map((a) => a.id), totalFen: total.toString(), budgetTotalFen: program.budgetTotalFen, ...(reference ? { allocationApproval: reference } : {}) },
       });
+      const budget = `项目预算 ${fenToYuan(program.budgetTotalFen)} 元随名单移交，请确认预算后办理拨付。`;
       await this.notifier.notify(manager, [{ role: 'finance_officer' }], {
         kind: 'program.handed-over',
         subject: `${program.title}：资助名单已移交财务`,
         body: reference
-          ? `共 ${approved.length} 个项目获批，资金分配已经${reference.approvedBy}批准（${reference.documentNo}，${reference.approvedOn}，${reference.article}），请办理拨付。`
-          : `共 ${approved.length} 个项目获批，请办理拨付。`,
+          ? `共 ${approved.length} 个项目获批，资金分配已经${reference.approvedBy}批准（${reference.documentNo}，${reference.approvedOn}，${reference.article}），${budget}`
+          : `共 ${approved.length} 个项目获批，${budget}`,
         entity: { type: 'program', id: program.id },
       });
-      return { programId: program.id, handedOverAt: now.toISOString(), applicationIds: approved.map((a) => a.id), totalFen: Number(total), allocationApproval: reference };
+      return {
+        programId: program.id,
+        handedOverAt: now.toISOString(),
+        applicationIds: approved.map((a) => a.id),
+        totalFen: Number(total),
+        budgetTotalFen: Number(program.budgetTotalFen),
+        allocationApproval: reference,
+      };
     });
   }
 }

@@ -11,6 +11,7 @@ import { DecisionItemRecord, DecisionItemStore } from '../../decision/decision-i
 import { amountProblem } from '../../pricing/amount-problem';
 import { AwardCeiling } from '../../pricing/award-ceiling';
 import { fenToYuan } from '../../decision/yuan';
+import { approvalNotice } from '../award-notices';
 import { ObjectionRecord, ObjectionStore } from '../objection-record';
 import { ProgramPublicized } from '../program-publicized';
 import { PublicityStore } from '../publicity-record';
@@ -52,11 +53,14 @@ export class ResolveObjection {
       throw new ValidationFailedError('Invalid request: items', [{ path: 'items', message: 'only an upheld objection changes the amounts' }]);
     }
     return this.transactions.run(async (manager) => {
+      // Publicity, then objection, then application: the order the objection digest (publicity, its objections) and
+      // the closing job (publicity, applications) lock them in, so a resolution racing either waits instead of
+      // deadlocking; racing the close it either sees it closed (and approves) or holds it off until the award is back
+      // on display. The objection's publicity is read unlocked first only to know which publicity to lock.
+      const [located] = await queryRows<{ publicityId: string }>(manager, `select publicity_id as "publicityId" from objections where id = $1`, [command.objectionId]);
+      const publicity = located ? await PublicityStore.lock(manager, located.publicityId) : undefined;
       const objection = await ObjectionStore.lock(manager, command.objectionId);
       if (objection.status !== 'received') throw new InvalidStateError(`The objection was already ${objection.status}`);
-      // Publicity before application, the order the closing job locks them in: a resolution racing the close either
-      // sees it closed (and approves) or holds it off until the award is back on display.
-      const publicity = await PublicityStore.lock(manager, objection.publicityId);
       if (!publicity) throw new InvalidStateError('The objection belongs to no publicity');
       const application = await ApplicationStore.lock(manager, objection.applicationId);
       if (application.status !== 'objection_review') throw new InvalidStateError(`The application is ${application.status}, not under objection review`);
@@ -92,6 +96,10 @@ export class ResolveObjection {
         body: `复核结论：${command.explanation}。现拟资助金额 ${fenToYuan(totalFen)} 元。`,
         entity: { type: 'application', id: application.id },
       });
+      if (moved.status === 'approved') {
+        const [program] = await queryRows<{ title: string }>(manager, `select title from programs where id = $1`, [publicity.programId]);
+        await this.notifier.notify(manager, [{ organizationId: application.organizationId }], approvalNotice(application.id, program.title, totalFen));
+      }
       await this.publicized.settleIfDone(manager, publicity.programId, now);
       return { objectionId: objection.id, status: command.outcome, applicationId: application.id, applicationStatus: moved.status, decidedTotalFen: totalFen };
     });

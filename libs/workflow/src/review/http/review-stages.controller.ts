@@ -33,10 +33,12 @@ export class ReviewStagesController {
 
   @Post('district-review')
   @HttpCode(200)
-  @Roles('district_reviewer')
-  @ApiOperation({ summary: "District pre-review by the application's district: forward, return or reject" })
+  @Roles('district_reviewer', 'program_officer')
+  @ApiOperation({
+    summary: "District pre-review by the application's district: forward, return or reject; a program officer may act in the reviewer's place with a reason (audited)",
+  })
   reviewInDistrict(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: DistrictReviewDto): Promise<ApplicationRecord> {
-    return this.districtReview.execute({ applicationId: id, outcome: body.outcome, reasons: body.reasons, missing: body.missing, actor });
+    return this.districtReview.execute({ applicationId: id, outcome: body.outcome, reasons: body.reasons, missing: body.missing, reason: body.reason, actor });
   }
 
   @Put('technical-opinions/:achievementId')

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@subsidy/calendar';
 import { CLOCK } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
+import { Notifier } from '@subsidy/notifications';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
 import { ApplicationStore, ApplicationTransitions, InvalidStateError, ProgramStore } from '../../core';
 import { combinePanel, CombinedItem } from '../panel/combine-panel';
@@ -9,6 +10,7 @@ import { requireOpenPanel } from '../panel/panel-access';
 import { ReviewNotConfiguredError } from '../review-errors';
 import { ReviewRoute } from '../review-route';
 import { ReviewSteps } from '../review-steps';
+import { notifyStageArrival } from '../stage-arrival';
 
 export interface ExpertReviewResult {
   applicationId: string;
@@ -29,6 +31,7 @@ export class CompleteExpertReview {
     private readonly transactions: TenantTransactions,
     private readonly transitions: ApplicationTransitions,
     private readonly route: ReviewRoute,
+    private readonly notifier: Notifier,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -75,6 +78,7 @@ export class CompleteExpertReview {
         action: 'application.expert-review-completed',
         data: { combine: settings.combine, combinedScore: result.score, scorers: scored.map((m) => m.expertId), items: result.items },
       });
+      await notifyStageArrival(this.notifier, manager, moved, program, next, moved.stageDueOn);
       return { applicationId: application.id, status: moved.status, combinedScore: result.score, scorers: scored.length, items: result.items };
     });
   }

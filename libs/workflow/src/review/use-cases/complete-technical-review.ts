@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { TenantTransactions } from '@subsidy/database';
+import { Notifier } from '@subsidy/notifications';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
 import { ApplicationRecord, ApplicationStore, ApplicationTransitions, InvalidStateError, ProgramStore } from '../../core';
 import { loadApplicationItems } from '../items/application-items';
 import { ReviewRoute } from '../review-route';
 import { ReviewSteps } from '../review-steps';
+import { notifyStageArrival } from '../stage-arrival';
 
 /** Closes the technical review once every item has an opinion, and passes the application to the next stage. */
 @Injectable()
@@ -13,6 +15,7 @@ export class CompleteTechnicalReview {
     private readonly transactions: TenantTransactions,
     private readonly transitions: ApplicationTransitions,
     private readonly route: ReviewRoute,
+    private readonly notifier: Notifier,
   ) {}
 
   async execute(applicationId: string, actor: Actor): Promise<ApplicationRecord> {
@@ -36,12 +39,14 @@ export class CompleteTechnicalReview {
       const program = await ProgramStore.get(manager, application.programId);
       const next = await this.route.next(manager, application, program, 'technical_review');
       await ReviewSteps.append(manager, tenantId, { applicationId: application.id, stage: 'technical_review', outcome: 'complete', actor });
-      return this.transitions.move(manager, application, {
+      const moved = await this.transitions.move(manager, application, {
         to: next,
         stageDueOn: await this.route.dueOnEntering(manager, application, program, next),
         action: 'application.technical-review-completed',
         data: { stage: 'technical_review', items: items.length },
       });
+      await notifyStageArrival(this.notifier, manager, moved, program, next, moved.stageDueOn);
+      return moved;
     });
   }
 }

@@ -10,6 +10,7 @@ import { rejectionNotice } from '../rejection-notice';
 import { invalidField } from '../review-errors';
 import { ReviewRoute } from '../review-route';
 import { MissingMaterial, ReviewSteps } from '../review-steps';
+import { notifyStageArrival } from '../stage-arrival';
 
 export interface FormalCheckCommand {
   applicationId: string;
@@ -60,7 +61,9 @@ export class FormalCheck {
         return moved;
       }
       const next = await this.route.next(manager, application, program, 'formal_check');
-      return this.transitions.move(manager, application, { to: next, action: 'application.formal-check-passed', data: { stage: 'formal_check' } });
+      const moved = await this.transitions.move(manager, application, { to: next, action: 'application.formal-check-passed', data: { stage: 'formal_check' } });
+      await notifyStageArrival(this.notifier, manager, moved, program, next, moved.stageDueOn);
+      return moved;
     });
   }
 }

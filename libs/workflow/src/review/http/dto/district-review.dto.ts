@@ -25,4 +25,13 @@ export class DistrictReviewDto {
   @ValidateNested({ each: true })
   @Type(() => MissingMaterialDto)
   missing?: MissingMaterialDto[];
+
+  @ApiPropertyOptional({
+    description: "Why a program officer acts in the district reviewer's place (no reviewer, or one away while the stage waits); required from a program officer, unused from a district reviewer",
+    maxLength: 1000,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
 }
