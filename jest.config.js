@@ -31,5 +31,12 @@ module.exports = {
     // The built dist/ API and worker as child processes, driven over HTTP; refuses a build older than the sources.
     // Makes its own database with the built migrations, so it needs no template.
     { ...base, displayName: 'smoke', testMatch: ['<rootDir>/tests/smoke/**/*.spec.ts'] },
+    // The built web application (dist/web) served by the real API, driven in Debian's Chromium through playwright-core.
+    {
+      ...base,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/tests/browser/**/*.spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+    },
   ],
 };

@@ -166,8 +166,8 @@ describe('allocation approval before hand-over (Foshan 第十三条)', () => {
       }
       const mismatch = await approve(officer, programId, { ...valid, approvedTotalFen: 89_999_999 }).expect(409);
       expect(mismatch.body.code).toBe('allocation_total_mismatch');
-      expect(mismatch.body.details[0].message).toContain('89999999');
-      expect(mismatch.body.details[0].message).toContain('90000000');
+      expect(mismatch.body.details[0].message).toContain('899999.99 元');
+      expect(mismatch.body.details[0].message).toContain('900000.00 元');
       expect(await approvalsOf(programId)).toHaveLength(0);
       expect(await auditOf(programId, 'program.allocation-approved')).toHaveLength(0);
     });

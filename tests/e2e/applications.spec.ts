@@ -335,7 +335,8 @@ describe('applications over HTTP', () => {
   it('sends an application of a program without formal check straight to its district reviewers', async () => {
     const id = await preparedApplication(applicantA, districtOnly.id);
     const submitted = await http().post(`/api/v1/applications/${id}/submit`).set(applicantA.headers).set('Idempotency-Key', `district-${id}`).expect(200);
-    expect(submitted.body).toMatchObject({ status: 'district_review', stageDueOn: null });
+    // Every review stage has a due date: the program sets none for the district review, so the default 10 working days.
+    expect(submitted.body).toMatchObject({ status: 'district_review', stageDueOn: addWorkingDays(parseCalendarDate('2024-03-15'), 10) });
     const notified = await rows<{ user_id: string; role: string; district_code: string }>(
       `select n.user_id, u.role, u.district_code from notifications n join users u on u.id = n.user_id
         where n.entity_id = $1 and n.kind = 'application.awaiting-review'`,

@@ -97,7 +97,7 @@ describe('auth over HTTP', () => {
       for (const body of bodies) {
         const response = await http().post('/api/v1/auth/login').send(body).expect(401);
         const { requestId: _requestId, ...rest } = response.body as Record<string, unknown>;
-        expect(rest).toEqual({ code: 'invalid_credentials', message: 'The tenant, username or password is not correct', details: [] });
+        expect(rest).toEqual({ code: 'invalid_credentials', message: '所选地区、用户名或密码不正确', details: [] });
       }
     });
 
@@ -266,7 +266,7 @@ describe('auth over HTTP', () => {
       const noDistrict = await create({ username: 'reviewer-new', role: 'district_reviewer' }).expect(400);
       expect(noDistrict.body).toMatchObject({ code: 'validation_failed', details: [{ path: 'districtCode', message: 'a district reviewer must be bound to a district' }] });
       const foreignDistrict = await create({ username: 'reviewer-new', role: 'district_reviewer', districtCode: '110101' }).expect(400);
-      expect(foreignDistrict.body.details).toEqual([{ path: 'districtCode', message: '110101 is not a district of this tenant' }]);
+      expect(foreignDistrict.body.details).toEqual([{ path: 'districtCode', message: '110101 不是本地区的区县' }]);
       const noLevel = await create({ username: 'finance-new', role: 'finance_officer' }).expect(400);
       expect(noLevel.body.details[0].path).toBe('financeLevel');
       const applicantRole = await create({ username: 'applicant-new', role: 'applicant' }).expect(400);

@@ -46,6 +46,9 @@ describe('content security policy: strict everywhere, relaxed for the Swagger UI
     expect(policy.get('object-src')).toEqual(["'none'"]);
     // Helmet's default lets inline style attributes through (harmless without script), never inline script.
     expect(policy.get('style-src')).toEqual(["'self'", 'https:', "'unsafe-inline'"]);
+    // The evidence preview shows a file fetched with the token from a blob: URL: images and PDF frames, nothing more.
+    expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+    expect(policy.get('frame-src')).toEqual(["'self'", 'blob:']);
   });
 
   it.each([

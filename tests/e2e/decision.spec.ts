@@ -144,7 +144,7 @@ describe('decision over HTTP', () => {
         { achievementId: 'a2', amountFen: FOSHAN.industry + 1 },
       ]).expect(400);
       expect(response.body.code).toBe('validation_failed');
-      expect(response.body.details).toEqual([{ path: 'items[1].amountFen', message: expect.stringContaining('above the item') }]);
+      expect(response.body.details).toEqual([{ path: 'items[1].amountFen', message: expect.stringContaining('超过该项的上限') }]);
       const [app] = await row<{ status: string }>(`select status from applications where id = $1`, [application.id]);
       expect(app.status).toBe('awaiting_decision');
       expect(await row(`select 1 from decision_items where application_id = $1`, [application.id])).toHaveLength(0);
@@ -190,7 +190,7 @@ describe('decision over HTTP', () => {
         { achievementId: 'a1', amountFen: 5_000_000 },
         { achievementId: 'a2', amountFen: TIANJIN.industry },
       ]).expect(400);
-      expect(partial.body.details).toEqual([{ path: 'items[0].amountFen', message: expect.stringContaining('fixed 8000000 fen') }]);
+      expect(partial.body.details).toEqual([{ path: 'items[0].amountFen', message: expect.stringContaining('固定金额 80000.00 元') }]);
       const ok = await decide(tj, application.id, [
         { achievementId: 'a1', amountFen: TIANJIN.national },
         { achievementId: 'a2', amountFen: 0, reason: '行业标准未在本年度发布' },
@@ -240,7 +240,7 @@ describe('decision over HTTP', () => {
       const program = await foshanProgram();
       await awaiting(program, fsOrgs[0]);
       const response = await http().post(`/api/v1/programs/${program.id}/decide`).set(fs.headers).send({}).expect(409);
-      expect(response.body.message).toMatch(/still in review or awaiting decision/);
+      expect(response.body.message).toMatch(/在审查中或待审定/);
     });
 
     it('decides a rolling program while open only when the office says so', async () => {
@@ -248,7 +248,7 @@ describe('decision over HTTP', () => {
       const application = await awaiting(program, tjOrgs[3]);
       await decide(tj, application.id, [{ achievementId: 'a1', amountFen: TIANJIN.national }, { achievementId: 'a2', amountFen: TIANJIN.industry }]).expect(200);
       const unconfirmed = await http().post(`/api/v1/programs/${program.id}/decide`).set(tj.headers).send({}).expect(409);
-      expect(unconfirmed.body.message).toMatch(/decideWhileOpen/);
+      expect(unconfirmed.body.message).toMatch(/如需现在审定请确认/);
       await http().post(`/api/v1/programs/${program.id}/decide`).set(tj.headers).send({ decideWhileOpen: 'yes' }).expect(400);
       const response = await http().post(`/api/v1/programs/${program.id}/decide`).set(tj.headers).send({ decideWhileOpen: true }).expect(200);
       expect(response.body).toMatchObject({ scaled: false, allocatedFen: 12_000_000, applications: [{ applicationId: application.id, allocatedFen: 12_000_000, status: 'decided' }] });

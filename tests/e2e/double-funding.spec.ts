@@ -227,7 +227,7 @@ describe('no double funding across programs and years (Beijing 第二十五条�
       },
     });
     // The estimate stored at submission priced a2 at 300,000 yuan; the decision sees the award decided since.
-    expect(refused.body.details).toEqual([{ path: 'items[1].amountFen', message: "30000000 fen is above the item's ceiling of 0 fen" }]);
+    expect(refused.body.details).toEqual([{ path: 'items[1].amountFen', message: '300000.00 元超过该项的上限 0.00 元' }]);
     const decided = await api.expect<{ status: string }>(officer, 200, {
       method: 'put',
       path: `/applications/${applicationId()}/decision`,

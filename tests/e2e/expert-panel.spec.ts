@@ -271,7 +271,7 @@ describe('expert panel over HTTP and the worker', () => {
     it('refuses amounts above the engine ceiling and bad score sheets, naming the fields', async () => {
       const expert = experts[name(drawn[0]) as keyof typeof units];
       const above = await http().put(`/api/v1/applications/${applicationId}/panel/score`).set(expert.session.headers).send(sheet(4000, 4000, 50_000_001, 30_000_000)).expect(400);
-      expect(above.body.details).toEqual([{ path: 'amounts.a1', message: "50000001 fen is above the item's ceiling of 50000000 fen" }]);
+      expect(above.body.details).toEqual([{ path: 'amounts.a1', message: '500000.01 元超过该项的上限 500000.00 元' }]);
       const bad = await http()
         .put(`/api/v1/applications/${applicationId}/panel/score`)
         .set(expert.session.headers)
@@ -285,7 +285,7 @@ describe('expert panel over HTTP and the worker', () => {
       const [first, second] = drawn.map((id) => experts[name(id) as keyof typeof units]);
       await http().put(`/api/v1/applications/${applicationId}/panel/score`).set(first.session.headers).send(sheet(4000, 3500, 40_000_000, 30_000_000)).expect(200);
       const early = await http().post(`/api/v1/applications/${applicationId}/expert-review/complete`).set(officer.headers).expect(409);
-      expect(early.body.message).toBe('1 expert(s) have scored; the quorum is 2');
+      expect(early.body.message).toBe('已有 1 位专家评分，须达到 2 位');
       await http().put(`/api/v1/applications/${applicationId}/panel/score`).set(second.session.headers).send(sheet(4500, 4000, 50_000_000, 20_000_001)).expect(200);
       await http().post(`/api/v1/applications/${applicationId}/expert-review/complete`).set(first.session.headers).expect(403);
       const done = await http().post(`/api/v1/applications/${applicationId}/expert-review/complete`).set(officer.headers).expect(200);
@@ -323,7 +323,7 @@ describe('expert panel over HTTP and the worker', () => {
       const member = experts[name(response.body.members[0].expertId) as keyof typeof units];
       clock.set(new Date(new Date(response.body.dueAt).getTime() + 1));
       const closed = await http().put(`/api/v1/applications/${late.id}/panel/score`).set(member.session.headers).send(sheet(1, 1, 0, 0)).expect(409);
-      expect(closed.body.message).toContain('Scoring closed');
+      expect(closed.body.message).toContain('评分期限已过');
     });
   });
 });

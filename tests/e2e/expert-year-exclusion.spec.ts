@@ -226,7 +226,7 @@ describe('expert exclusion of the year’s applicants (Foshan 第十二条)', ()
         .send({ scores: { quality: 6000 }, amounts: { a1: 30_000_000 } })
         .expect(200);
       const early = await http().post(`/api/v1/applications/${aApplicationId}/expert-review/complete`).set(officer.headers).expect(409);
-      expect(early.body.message).toBe('1 expert(s) have scored; the quorum is 2');
+      expect(early.body.message).toBe('已有 1 位专家评分，须达到 2 位');
 
       // A second pass (a redelivered or later job) finds nobody left to remove.
       await asSuperuser(db, (c) =>

@@ -100,7 +100,7 @@ describe('finance over HTTP', () => {
       expect(bad.body.details[0].path).toBe('payer');
       const unknownDistrict = await set(city, 'district:999999', 1);
       expect(unknownDistrict.status).toBe(400);
-      expect(unknownDistrict.body.details).toEqual([{ path: 'payer', message: 'district:999999 is not a district of this tenant' }]);
+      expect(unknownDistrict.body.details).toEqual([{ path: 'payer', message: '不是本地区的区县' }]);
     });
 
     it('replays a budget change with the same key and refuses the key for a different body', async () => {
@@ -131,7 +131,7 @@ describe('finance over HTTP', () => {
       const response = await http().post(`${base()}/intake`).set(city.headers).set('Idempotency-Key', key());
       expect(response.status).toBe(409);
       expect(response.body.code).toBe('over_commitment');
-      expect(response.body.message).toContain('district:371002 needs 5000 fen but has 4999 fen');
+      expect(response.body.message).toContain('区县财政（371002）需 50.00 元，可用 49.99 元');
       const { rows } = await asSuperuser(db, (client) => client.query(`select count(*)::int as n from ledger_entries where kind = 'award_committed'`));
       expect(rows[0].n).toBe(0);
     });
@@ -274,6 +274,11 @@ describe('finance over HTTP', () => {
       // Another payer's batch is not found for a district officer (404), as if it did not exist.
       expect((await http().get(`/api/v1/finance/batches/${batch.id}`).set(huancui.headers)).status).toBe(404);
       expect((await http().get(`/api/v1/finance/batches/${batch.id}/export.xlsx`).set(huancui.headers)).status).toBe(404);
+      // The program's batches: the city officer reads this one; the district officer none of another payer's.
+      const listed = await http().get(`${base()}/batches`).set(city.headers).expect(200);
+      expect((listed.body.batches as BatchBody[]).map((b) => [b.id, b.totalFen])).toEqual([[batch.id, 155_001]]);
+      const districtListed = await http().get(`${base()}/batches`).set(huancui.headers).expect(200);
+      expect((districtListed.body.batches as Array<{ payer: string }>).map((b) => b.payer)).not.toContain('city');
 
       const file = await http()
         .get(`/api/v1/finance/batches/${batch.id}/export.xlsx`)
@@ -365,6 +370,24 @@ describe('finance over HTTP', () => {
         .set('Idempotency-Key', key())
         .send({ payer: 'city', amountFen: 5_001 });
       expect(recovered.body).toMatchObject({ recoveredFen: 5_001, outstandingFen: 0, status: 'open' });
+      // The program's clawbacks as finance reads them: the city sees both payers' shares, the district its own only.
+      const listed = (await http().get(`${base()}/clawbacks`).set(city.headers).expect(200)).body;
+      expect(listed.clawbacks).toEqual([
+        expect.objectContaining({
+          id: response.body.id,
+          reasonKind: 'fraud',
+          amountFen: 10_001,
+          recoveredFen: 5_001,
+          status: 'open',
+          foundOn: '2024-06-28',
+          shares: [
+            { payer: 'city', payerName: '市级财政', amountFen: 5_001, recoveredFen: 5_001 },
+            { payer: 'district:371002', payerName: expect.stringMatching(/财政$/), amountFen: 5_000, recoveredFen: 0 },
+          ],
+        }),
+      ]);
+      const districtListed = (await http().get(`${base()}/clawbacks`).set(huancui.headers).expect(200)).body;
+      expect(districtListed.clawbacks.map((c: { shares: Array<{ payer: string }> }) => c.shares.map((share) => share.payer))).toEqual([['district:371002']]);
       const report = (await http().get(`${base()}/report`).set(city.headers).expect(200)).body;
       expect(report.totals).toMatchObject({ paidFen: 310_001, clawedBackFen: 10_001, recoveredFen: 5_001, clawbackOutstandingFen: 5_000 });
 
@@ -522,6 +545,8 @@ describe('finance over HTTP', () => {
         ['get report', () => http().get(`${gzBase()}/report`).set(city.headers)],
         ['get report.xlsx', () => http().get(`${gzBase()}/report.xlsx`).set(city.headers)],
         ['post batches', () => http().post(`${gzBase()}/batches`).set(city.headers).set(k()).send({ payer: 'city' })],
+        ['get batches', () => http().get(`${gzBase()}/batches`).set(city.headers)],
+        ['get clawbacks', () => http().get(`${gzBase()}/clawbacks`).set(city.headers)],
         ['get batch', () => http().get(`/api/v1/finance/batches/${batch.id}`).set(city.headers)],
         ['get export', () => http().get(`/api/v1/finance/batches/${batch.id}/export.xlsx`).set(city.headers)],
         ['post confirm', () => http().post(`/api/v1/finance/batches/${batch.id}/confirm`).set(city.headers).set(k()).send({ bankReference: 'x' })],
@@ -550,7 +575,9 @@ describe('finance over HTTP', () => {
     expect(routes).toEqual([
       'get /api/v1/finance/batches/{id}',
       'get /api/v1/finance/batches/{id}/export.xlsx',
+      'get /api/v1/finance/programs/{id}/batches',
       'get /api/v1/finance/programs/{id}/budget/handed-over',
+      'get /api/v1/finance/programs/{id}/clawbacks',
       'get /api/v1/finance/programs/{id}/evaluation-list',
       'get /api/v1/finance/programs/{id}/evaluation-list.xlsx',
       'get /api/v1/finance/programs/{id}/report',

@@ -197,7 +197,7 @@ describe('input normalization at the edge', () => {
   describe('messages', () => {
     it('gives validation details in Chinese by default and in English on request', async () => {
       const zh = await http().post(`/api/v1/applications/${draftId}/withdraw`).set(applicant.headers).send({ reason: 'x'.repeat(501) }).expect(400);
-      expect(zh.body).toMatchObject({ message: '请求无效：reason', details: [{ path: 'reason', message: 'reason 不能超过 500 个字符' }] });
+      expect(zh.body).toMatchObject({ message: '提交的内容有误，请按各项提示修改', details: [{ path: 'reason', message: 'reason 不能超过 500 个字符' }] });
       const en = await http().post(`/api/v1/applications/${draftId}/withdraw`).set(applicant.headers).set('Accept-Language', 'en').send({ reason: 'x'.repeat(501) }).expect(400);
       expect(en.body).toMatchObject({ message: 'Invalid request: reason', details: [{ path: 'reason', message: 'reason must be shorter than or equal to 500 characters' }] });
       const refusedZh = await http().post(`/api/v1/applications/${draftId}/withdraw`).set(applicant.headers).send({ reason: 'a\u0000' }).expect(400);

@@ -83,6 +83,20 @@ describe('notifications over HTTP', () => {
     expect(again.body.readAt).toBe(read.body.readAt);
   });
 
+  it('marks all of mine read at once (全部已读), leaving nobody else’s unread notifications', async () => {
+    const unread = async (session: Session) => Number((await http().get('/api/v1/notifications?unread=true&pageSize=1').set(session.headers).expect(200)).headers['x-total-count']);
+    const othersBefore = await unread(otherSession);
+    const applicantBefore = await unread(applicantSession);
+    expect(await unread(officerSession)).toBeGreaterThan(0);
+    const marked = await http().post('/api/v1/notifications/read-all').set(officerSession.headers).expect(200);
+    expect(marked.body.marked).toBeGreaterThan(0);
+    expect(await unread(officerSession)).toBe(0);
+    expect(await unread(otherSession)).toBe(othersBefore);
+    expect(await unread(applicantSession)).toBe(applicantBefore);
+    expect((await http().post('/api/v1/notifications/read-all').set(officerSession.headers).expect(200)).body).toEqual({ marked: 0 });
+    await http().post('/api/v1/notifications/read-all').expect(401);
+  });
+
   it('answers bad input with the field named and needs a signed-in user', async () => {
     const cursor = await http().get('/api/v1/notifications?cursor=garbage').set(officerSession.headers).expect(400);
     expect(cursor.body.details[0].path).toBe('cursor');

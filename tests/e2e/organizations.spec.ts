@@ -77,7 +77,7 @@ describe('organizations over HTTP', () => {
     it('rejects a district outside the tenant with 400 naming organization.districtCode and writes nothing', async () => {
       const body = registration({ organization: { districtCode: '440103' } });
       const response = await http().post('/api/v1/organizations/register').send(body).expect(400);
-      expect(response.body.details).toEqual([{ path: 'organization.districtCode', message: '440103 is not a district of this tenant' }]);
+      expect(response.body.details).toEqual([{ path: 'organization.districtCode', message: '不是本地区的区县' }]);
       expect(await count(`organizations where uscc = $1`, [body.organization.uscc])).toBe(0);
       expect(await count(`users where username = $1`, [body.user.username])).toBe(0);
     });
@@ -166,7 +166,7 @@ describe('organizations over HTTP', () => {
       expect(response.body.code).toBe('forbidden_role');
       await http().get(`/api/v1/organizations/${orgIn103.id}`).set(session.headers).expect(403);
       const malformed = await http().get('/api/v1/organizations/not-a-uuid').set(officerSession.headers).expect(400);
-      expect(malformed.body.details).toEqual([{ path: 'id', message: 'id 必须是 UUID' }]);
+      expect(malformed.body.details).toEqual([{ path: 'id', message: '编号格式有误' }]);
     });
   });
 
@@ -237,7 +237,7 @@ describe('organizations over HTTP', () => {
       await http().get(`/api/v1/organizations/${org.id}`).set(session.headers).expect(200);
 
       const again = await accept(body.token, 'li-si-2').expect(400);
-      expect(again.body).toMatchObject({ code: 'invitation_invalid', details: [{ path: 'token', message: 'it was already used' }] });
+      expect(again.body).toMatchObject({ code: 'invitation_invalid', details: [{ path: 'token', message: '邀请已被使用' }] });
       expect(await count(`users where username = 'li-si-2'`, [])).toBe(0);
     });
 
@@ -245,7 +245,7 @@ describe('organizations over HTTP', () => {
       const { body } = await invite('late@example.cn').expect(201);
       await asSuperuser(db, (c) => c.query(`update organization_invitations set expires_at = now() - interval '1 minute' where id = $1`, [body.id]));
       const expired = await accept(body.token, 'late-user').expect(400);
-      expect(expired.body.details[0].message).toMatch(/expired/);
+      expect(expired.body.details[0].message).toMatch(/已过期/);
       await accept('y'.repeat(43), 'nobody-user').expect(400);
     });
 

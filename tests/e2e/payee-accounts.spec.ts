@@ -198,7 +198,7 @@ describe('payee accounts over HTTP', () => {
       expect(installment.status).toBe('due');
       const held = await http().post(`/api/v1/finance/batches/${cityBatch}/confirm`).set(city.headers).set('Idempotency-Key', key()).send({ bankReference: 'ICBC-2' });
       expect(held.status).toBe(409);
-      expect(held.body.message).toContain('held');
+      expect(held.body.message).toContain('已暂停');
       await expect(ledgerOk()).resolves.toMatchObject({ ok: true });
     });
 

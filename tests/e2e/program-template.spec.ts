@@ -288,7 +288,7 @@ describe('program template and the procedure of the policy text', () => {
       clock.set(new Date('2023-11-30T16:30:00Z'));
       const response = await http().get(`/api/v1/applications/${draftId}/estimate`).set(as.applicant.headers).expect(409);
       expect(response.body.code).toBe('policy_not_in_force');
-      expect(response.body.message).toMatch(/2023-12-01.*foshan-2018 is in force from 2018-12-01 to 2023-11-30/);
+      expect(response.body.message).toMatch(/2023-12-01.*2018-12-01 至 2023-11-30/);
       expect(response.body.details).toEqual([{ path: 'applicationDate', message: expect.stringMatching(/2023-12-01/) }]);
     });
 
@@ -306,7 +306,7 @@ describe('program template and the procedure of the policy text', () => {
       });
       const response = await http().get(`/api/v1/applications/${submitted.id}/estimate`).set(as.foshanOfficer.headers).expect(409);
       expect(response.body.code).toBe('policy_not_in_force');
-      expect(response.body.message).toMatch(/2024-03-20.*foshan-2018/);
+      expect(response.body.message).toMatch(/2024-03-20.*2018-12-01 至 2023-11-30/);
     });
   });
 });

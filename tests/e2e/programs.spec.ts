@@ -164,7 +164,7 @@ describe('programs over HTTP', () => {
       const draft = await createDraft();
       await http().post(`/api/v1/programs/${draft.id}/schedule`).set(officerSession.headers).expect(200);
       const response = await http().put(`/api/v1/programs/${draft.id}`).set(officerSession.headers).send(validProgramBody()).expect(409);
-      expect(response.body).toMatchObject({ code: 'invalid_state', message: 'Only a draft program can be edited; this one is scheduled' });
+      expect(response.body).toMatchObject({ code: 'invalid_state', message: '只有草稿状态的项目可以编辑；本项目当前为“待发布”' });
     });
 
     it('refuses an applicant with 403', async () => {
@@ -256,7 +256,7 @@ describe('programs over HTTP', () => {
       const submitted = await createProgram(db, { tenantId: 'tianjin', policyId: 'tianjin-2021', status: 'open' });
       await createApplication(db, { tenantId: 'tianjin', programId: submitted.id, organizationId: org.id, districtCode: '120101', status: 'formal_check' });
       const response = await http().post(`/api/v1/programs/${submitted.id}/cancel`).set(officerSession.headers).send({ reason: '政策调整' }).expect(409);
-      expect(response.body).toMatchObject({ code: 'invalid_state', message: expect.stringContaining('1 submitted application') });
+      expect(response.body).toMatchObject({ code: 'invalid_state', message: expect.stringContaining('已有 1 件已提交的申报') });
       expect(await count(`programs where id = $1 and status = 'open'`, [submitted.id])).toBe(1);
       expect(await count(`audit_log where entity_id = $1`, [submitted.id])).toBe(0);
     });
@@ -300,7 +300,7 @@ describe('programs over HTTP', () => {
 
     it('answers 400 for an id that is not a UUID', async () => {
       const response = await http().get('/api/v1/programs/not-a-uuid').set(officerSession.headers).expect(400);
-      expect(response.body.details).toEqual([{ path: 'id', message: 'id 必须是 UUID' }]);
+      expect(response.body.details).toEqual([{ path: 'id', message: '编号格式有误' }]);
     });
   });
 

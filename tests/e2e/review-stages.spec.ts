@@ -280,9 +280,9 @@ describe('review stages over HTTP: formal check, district review, technical revi
       expect(support.body).toMatchObject({ achievementId: 'a1', opinion: 'support', amountFen: 50_000_000, ceilingFen: 50_000_000 });
 
       const above = await http().put(`${base}/technical-opinions/a2`).set(sessions.technical.headers).send({ opinion: 'reduce', amountFen: 20_000_001, comment: '偏高' }).expect(400);
-      expect(above.body.details).toEqual([{ path: 'amountFen', message: "20000001 fen is above the item's ceiling of 20000000 fen" }]);
+      expect(above.body.details).toEqual([{ path: 'amountFen', message: '200000.01 元超过该项的上限 200000.00 元' }]);
       const early = await http().post(`${base}/technical-review/complete`).set(sessions.technical.headers).expect(409);
-      expect(early.body.details).toEqual([{ path: 'items.a2', message: 'has no technical opinion' }]);
+      expect(early.body.details).toEqual([{ path: 'items.a2', message: '尚无技术审查意见' }]);
 
       await http().put(`${base}/technical-opinions/a2`).set(sessions.technical.headers).send({ opinion: 'reduce', amountFen: 15_000_000, comment: '参与程度有限' }).expect(200);
       await http().post(`${base}/technical-review/complete`).set(sessions.technical.headers).expect(200);
@@ -318,7 +318,7 @@ describe('review stages over HTTP: formal check, district review, technical revi
         .set(sessions.technical.headers)
         .send({ opinion: 'support', amountFen: 1_000_001, comment: '超出' })
         .expect(400);
-      expect(response.body.details[0]).toEqual({ path: 'amountFen', message: "1000001 fen is above the item's ceiling of 1000000 fen" });
+      expect(response.body.details[0]).toEqual({ path: 'amountFen', message: '10000.01 元超过该项的上限 10000.00 元' });
     });
 
     it('refuses an unknown item, other roles (403) and other states (409)', async () => {

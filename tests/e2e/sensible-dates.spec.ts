@@ -91,7 +91,7 @@ describe('dates that make sense', () => {
     const future = await clawback('2024-03-16', 'dates-clawback-1').expect(400);
     expect(future.body.code).toBe('validation_failed');
     expect(future.body.details).toEqual([{ path: 'foundOn', message: '不能晚于今天（2024-03-15）' }]);
-    expect(future.body.message).toBe('发现日期（foundOn）不能晚于今天（2024-03-15）');
+    expect(future.body.message).toBe('发现日期不能晚于今天（2024-03-15）');
     expect(await count('clawbacks')).toBe(0);
     expect(await count('sanctions')).toBe(0);
 

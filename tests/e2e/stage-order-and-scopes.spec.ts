@@ -212,7 +212,8 @@ describe('stage order and item-scoped procedure (Weihai, Beijing, Liaocheng)', (
       const withDeadline = (await createProgram(db, { tenantId: 'weihai', policyId: 'weihai-2020', review: { ...review, formalCheckWorkingDays: 5 } })).id;
       const applicant = await applicantOf('weihai', HUANCUI);
       const { id } = await submitted(applicant, withDeadline, [standard]);
-      expect((await rows<{ due: string | null }>(`select to_char(stage_due_on, 'YYYY-MM-DD') as due from applications where id = $1`, [id]))[0].due).toBeNull();
+      // The district review has its own due date (the default 10 working days from Monday 2024-03-11: 2024-03-25).
+      expect((await rows<{ due: string | null }>(`select to_char(stage_due_on, 'YYYY-MM-DD') as due from applications where id = $1`, [id]))[0].due).toBe('2024-03-25');
       clock.set(new Date('2024-03-13T10:00:00+08:00'));
       try {
         const forwarded = await districtReview(id).expect(200);

@@ -133,7 +133,8 @@ describe('submitting applications concurrently', () => {
       application: { status: 'formal_check', submission_count: 1 },
       moves: 1,
       applicantNotices: 1,
-      deadlineJobs: 1,
+      // The formal check's reminder before its due date and its escalation after it: once each, however many clicks.
+      deadlineJobs: 2,
     });
     // Once settled, a retry with the key replays the one submission.
     const later = await submit(who, 'double-click-same-key');
@@ -156,7 +157,8 @@ describe('submitting applications concurrently', () => {
       application: { status: 'formal_check', submission_count: 1 },
       moves: 1,
       applicantNotices: 1,
-      deadlineJobs: 1,
+      // The formal check's reminder before its due date and its escalation after it: once each, however many clicks.
+      deadlineJobs: 2,
     });
     // The refusals are remembered per key: a retry answers the same 409.
     const retry = await submit(who, 'different-key-3');

@@ -244,6 +244,7 @@ describe('tenant isolation through every endpoint', () => {
       { route: 'get /api/v1/applications/{id}', run: () => http().get(app(bRow.draftApp)).set(as('officer')), expected: notFound },
       { route: 'put /api/v1/applications/{id}/achievements', run: () => http().put(`${app(bRow.draftApp)}/achievements`).set(as('applicant')).send({ achievements: [] }), expected: refused },
       { route: 'get /api/v1/applications/{id}/estimate', run: () => http().get(`${app(bRow.draftApp)}/estimate`).set(as('officer')), expected: notFound },
+      { route: 'get /api/v1/applications/{id}/audit-trail', run: () => http().get(`${app(bRow.formalCheckApp)}/audit-trail`).set(as('officer')), expected: notFound },
       { route: 'post /api/v1/applications/{id}/declaration', run: () => http().post(`${app(bRow.draftApp)}/declaration`).set(as('applicant')).send({ accepted: true, statement: '真实' }), expected: refused },
       { route: 'post /api/v1/applications/{id}/submit', run: () => http().post(`${app(bRow.draftApp)}/submit`).set({ ...as('applicant'), 'Idempotency-Key': 'isolation-submit-1' }).send({}), expected: refused },
       { route: 'post /api/v1/applications/{id}/withdraw', run: () => http().post(`${app(bRow.formalCheckApp)}/withdraw`).set(as('applicant')).send({}), expected: refused },
@@ -253,6 +254,7 @@ describe('tenant isolation through every endpoint', () => {
       { route: 'delete /api/v1/evidence/{id}', run: () => http().delete(`/api/v1/evidence/${bRow.evidence}`).set(as('applicant')), expected: refused },
       { route: 'post /api/v1/applications/{id}/formal-check', run: () => http().post(`${app(bRow.formalCheckApp)}/formal-check`).set(as('officer')).send({ outcome: 'complete' }), expected: notFound },
       { route: 'post /api/v1/applications/{id}/district-review', run: () => http().post(`${app(bRow.districtApp)}/district-review`).set(as('district')).send({ outcome: 'forward' }), expected: refused },
+      { route: 'post /api/v1/applications/{id}/reassign', run: () => http().post(`${app(bRow.districtApp)}/reassign`).set(as('officer')).send({ assigneeId: '00000000-0000-4000-8000-000000000001', reason: '改派' }), expected: notFound },
       { route: 'put /api/v1/applications/{id}/technical-opinions/{achievementId}', run: () => http().put(`${app(bRow.technicalApp)}/technical-opinions/a1`).set(as('technical')).send({ opinion: 'support', comment: '符合' }), expected: refused },
       { route: 'post /api/v1/applications/{id}/technical-review/complete', run: () => http().post(`${app(bRow.technicalApp)}/technical-review/complete`).set(as('technical')).send({}), expected: refused },
       { route: 'post /api/v1/applications/{id}/panel', run: () => http().post(`${app(bRow.expertApp)}/panel`).set(as('officer')).send({}), expected: notFound },
@@ -278,6 +280,8 @@ describe('tenant isolation through every endpoint', () => {
       { route: 'get /api/v1/finance/programs/{id}/budget/handed-over', run: () => http().get(`/api/v1/finance/programs/${bRow.program}/budget/handed-over`).set(as('finance')), expected: notFound },
       { route: 'put /api/v1/finance/programs/{id}/budget/handed-over', run: () => http().put(`/api/v1/finance/programs/${bRow.program}/budget/handed-over`).set({ ...as('finance'), 'Idempotency-Key': 'isolation-handed-over-budget-1' }).send({}), expected: notFound },
       { route: 'post /api/v1/finance/programs/{id}/intake', run: () => http().post(`/api/v1/finance/programs/${bRow.program}/intake`).set({ ...as('finance'), 'Idempotency-Key': 'isolation-intake-1' }).send({}), expected: notFound },
+      { route: 'get /api/v1/finance/programs/{id}/batches', run: () => http().get(`/api/v1/finance/programs/${bRow.program}/batches`).set(as('finance')), expected: notFound },
+      { route: 'get /api/v1/finance/programs/{id}/clawbacks', run: () => http().get(`/api/v1/finance/programs/${bRow.program}/clawbacks`).set(as('finance')), expected: notFound },
       { route: 'get /api/v1/finance/programs/{id}/shares', run: () => http().get(`/api/v1/finance/programs/${bRow.program}/shares`).set(as('finance')), expected: notFound },
       { route: 'post /api/v1/finance/programs/{id}/approvals', run: () => http().post(`/api/v1/finance/programs/${bRow.program}/approvals`).set({ ...as('finance'), 'Idempotency-Key': 'isolation-approve-1' }).send({ payer: 'city', all: true }), expected: notFound },
       { route: 'post /api/v1/finance/programs/{id}/batches', run: () => http().post(`/api/v1/finance/programs/${bRow.program}/batches`).set({ ...as('finance'), 'Idempotency-Key': 'isolation-batch-1' }).send({ payer: 'city' }), expected: notFound },
@@ -333,12 +337,22 @@ describe('tenant isolation through every endpoint', () => {
     'get /api/v1/applications',
     'get /api/v1/experts',
     'get /api/v1/experts/me/assignments',
+    // The caller's own tenant's reviewers (names and districts), for reassigning a review.
+    'get /api/v1/reviewers',
     'get /api/v1/objections',
     'get /api/v1/notifications',
+    // The caller's own work and notifications, read and marked under the caller's tenant only.
+    'get /api/v1/me/work',
+    'post /api/v1/notifications/read-all',
     'get /api/v1/finance/revenue-sharing',
     // Changes the caller's own password only.
     'post /api/v1/auth/password',
     'get /api/v1/public/tenants/{tenantId}/publicities',
+    // The list of governments on the sign-in page: names only, the same for everyone.
+    'get /api/v1/public/tenants',
+    // The platform-wide holiday calendar (no tenant rows), for the platform administrator only.
+    'get /api/v1/platform/holiday-calendar',
+    'put /api/v1/platform/holiday-calendar/{year}',
   ];
 
   it('covers every endpoint in the OpenAPI document', async () => {
@@ -360,12 +374,13 @@ describe('tenant isolation through every endpoint', () => {
   });
 
   it("never lists tenant B's rows to tenant A", async () => {
-    const lists = ['/api/v1/organizations', '/api/v1/organization-registrations?status=verified', '/api/v1/organization-rename-requests?status=all', '/api/v1/programs', '/api/v1/applications', '/api/v1/experts', '/api/v1/objections', '/api/v1/notifications'];
+    const lists = ['/api/v1/organizations', '/api/v1/organization-registrations?status=verified', '/api/v1/organization-rename-requests?status=all', '/api/v1/programs', '/api/v1/applications', '/api/v1/experts', '/api/v1/objections', '/api/v1/notifications', '/api/v1/me/work', '/api/v1/reviewers?role=district_reviewer', '/api/v1/reviewers?role=technical_reviewer'];
     const bodies: unknown[] = [];
     for (const path of lists) bodies.push((await http().get(path).set(aOfficerSession.headers).expect(200)).body);
     bodies.push((await http().get('/api/v1/users').set(aAdminSession.headers).expect(200)).body);
     bodies.push((await http().get('/api/v1/experts/me/assignments').set(aAs.expert.headers).expect(200)).body);
     bodies.push((await http().get('/api/v1/applications').set(aApplicantSession.headers).expect(200)).body);
+    bodies.push((await http().get('/api/v1/me/work').set(aApplicantSession.headers).expect(200)).body);
     bodies.push((await http().get(`/api/v1/public/tenants/${a.id}/publicities`).expect(200)).body);
     const text = JSON.stringify(bodies);
     const bIds = [bOrg.id, bEmptyOrg.id, bOrg.uscc, bOfficer.id, bOfficer.username, ...Object.values(bRow)];

@@ -226,6 +226,26 @@ describe('smoke: the built dist/ API and worker', () => {
   );
 
   it(
+    'the built API serves the built web application at / and at client routes, with the API left alone',
+    step(async () => {
+      const base = fromStep(environment, 'creating the environment').baseUrl;
+      for (const path of ['/', '/programs/any/route']) {
+        const page = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(15_000) });
+        expect(page.status).toBe(200);
+        expect(await page.text()).toContain('<div id="root"></div>');
+      }
+      const html = await (await fetch(`${base}/`, { signal: AbortSignal.timeout(15_000) })).text();
+      const entry = /<script[^>]*src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+      const bundle = await fetch(`${base}${entry}`, { signal: AbortSignal.timeout(15_000) });
+      expect(bundle.status).toBe(200);
+      expect(bundle.headers.get('cache-control')).toContain('immutable');
+      const unknown = await fetch(`${base}/api/v1/no-such-route`, { signal: AbortSignal.timeout(15_000) });
+      expect(unknown.status).toBe(404);
+      expect(((await unknown.json()) as { code: string }).code).toBeTruthy();
+    }),
+  );
+
+  it(
     'the built audit:verify finds every tenant’s hash chain intact after all this',
     step(async () => {
       const output = await runBuiltCommand(AUDIT_VERIFY, fromStep(environment, 'creating the environment').env, { args: ['--tenant', TENANT] });

@@ -9,6 +9,7 @@ import { AuditModule } from '@subsidy/audit';
 import { AuthModule } from '@subsidy/auth';
 import { AwardsModule } from '@subsidy/awards';
 import { FinanceModule } from '@subsidy/finance';
+import { HolidayCalendarHttpModule } from '@subsidy/holiday-calendar';
 import { OrganizationsModule } from '@subsidy/organizations';
 import { QueueModule } from '@subsidy/queue';
 import { WorkflowModule } from '@subsidy/workflow';
@@ -17,6 +18,7 @@ import { AuditHttpModule } from './audit/audit-http.module';
 import { HealthModule } from './health/health.module';
 import { loggingOptions } from './logging';
 import { RequestContextMiddleware } from './request-context.middleware';
+import { WebAppModule } from './web/web-app.module';
 
 export interface AppOptions {
   /** Replaces the system clock (tests move time instead of waiting). */
@@ -44,6 +46,8 @@ export class AppModule implements NestModule {
         FinanceModule,
         HealthModule,
         AuditHttpModule,
+        HolidayCalendarHttpModule,
+        WebAppModule.forRoot(config),
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@subsidy/config';
 import { mountQueueDashboard } from '@subsidy/queue';
 import { AccessTokenVerifier, TENANT_ID_PATTERN } from '@subsidy/auth';
@@ -9,6 +9,7 @@ import { createValidationPipe, HttpExceptionFilter, installInputNormalization } 
 import { IDEMPOTENCY_HEADER } from '@subsidy/idempotency';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
+import { API_PREFIX, API_PREFIX_OPTIONS, buildOpenApiDocument, OPENAPI_JSON_PATH, OPENAPI_UI_PATH } from './openapi-document';
 import { securityHeaders } from './security-headers';
 
 /** Builds the HTTP application exactly as production runs it; end-to-end tests call this too. */
@@ -26,18 +27,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.setGlobalPrefix('api/v1', { exclude: ['health'] });
+  app.setGlobalPrefix(API_PREFIX, API_PREFIX_OPTIONS);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Subsidy Hub API')
-      .setDescription('Standardization subsidy programs for city and district governments: policies, applications, review, publicity, finance.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // The same document `npm run openapi:export` writes to apps/web/openapi.json for the web app's typed client.
+  SwaggerModule.setup(OPENAPI_UI_PATH, app, buildOpenApiDocument(app), { jsonDocumentUrl: OPENAPI_JSON_PATH });
 
   // Before init(): Nest installs its not-found handler there, and routes added after it are never reached.
   // The dashboard checks tokens as the API does: a logged-out or deactivated administrator's token stops working at once.

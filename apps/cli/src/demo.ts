@@ -58,6 +58,8 @@ async function main(): Promise<void> {
   const programs = await seedDemoPrograms(base, tenants, new Date());
   say('');
   say(`Subsidy Hub demo is running (Ctrl-C stops it).`);
+  say(`  Web app:     ${base}/  (sign in: choose 北京市, user officer / applicant / finance.city, password below)`);
+  say(`  Public:      ${base}/public  (公示 pages, no sign-in)`);
   say(`  Health:      ${base}/health`);
   say(`  API docs:    ${base}/api/docs`);
   say(`  Queues:      ${base}/api/admin/queues (platform admin bearer token)`);

@@ -8,6 +8,7 @@ import { WorkerModule } from '@subsidy/queue';
 import { WorkflowModule } from '@subsidy/workflow';
 import { AwardsModule } from '@subsidy/awards';
 import { FinanceModule } from '@subsidy/finance';
+import { HolidayCalendarModule } from '@subsidy/holiday-calendar';
 import { AuditMaintenanceModule } from './maintenance/audit-maintenance.module';
 
 export interface WorkerAppOptions {
@@ -21,7 +22,7 @@ export class WorkerAppModule {
   static forRoot(config: AppConfig, options: WorkerAppOptions = {}): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(options.clock), DatabaseModule, AuditModule, WorkerModule.forRoot(), AuditMaintenanceModule, AwardsModule, WorkflowModule, FinanceModule],
+      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(options.clock), DatabaseModule, AuditModule, WorkerModule.forRoot(), AuditMaintenanceModule, AwardsModule, WorkflowModule, FinanceModule, HolidayCalendarModule],
     };
   }
 }

@@ -1,11 +1,23 @@
 import { DomainError, ErrorDetail, Localized } from '@subsidy/common';
 
+/** Roles as users read them (error messages never show the internal role names in Chinese). */
+export const ROLE_ZH: Readonly<Record<string, string>> = {
+  platform_admin: '平台管理员',
+  tenant_admin: '地区管理员',
+  program_officer: '项目主管人员',
+  district_reviewer: '区县审核员',
+  technical_reviewer: '技术审查员',
+  expert: '评审专家',
+  finance_officer: '财务人员',
+  applicant: '申报单位',
+};
+
 /** Wrong tenant, username or password: deliberately does not say which. */
 export class InvalidCredentialsError extends DomainError {
   readonly code = 'invalid_credentials';
   readonly status = 401;
   constructor() {
-    super('The tenant, username or password is not correct');
+    super({ zh: '所选地区、用户名或密码不正确', en: 'The tenant, username or password is not correct' });
   }
 }
 
@@ -27,7 +39,7 @@ export class LoginDelayedError extends DomainError {
 export class RefreshTokenInvalidError extends DomainError {
   readonly code = 'refresh_token_invalid';
   readonly status = 401;
-  constructor(message = 'The refresh token is not valid; please sign in again') {
+  constructor(message: Localized = { zh: '登录状态已失效，请重新登录', en: 'The refresh token is not valid; please sign in again' }) {
     super(message);
   }
 }
@@ -36,7 +48,7 @@ export class RefreshTokenInvalidError extends DomainError {
 export class AuthenticationRequiredError extends DomainError {
   readonly code: string;
   readonly status = 401;
-  constructor(code: 'unauthenticated' | 'access_token_expired' | 'access_token_invalid' | 'access_token_revoked', message: string | Localized) {
+  constructor(code: 'unauthenticated' | 'access_token_expired' | 'access_token_invalid' | 'access_token_revoked', message: Localized) {
     super(message);
     this.code = code;
   }
@@ -46,7 +58,10 @@ export class ForbiddenRoleError extends DomainError {
   readonly code = 'forbidden_role';
   readonly status = 403;
   constructor(allowed: readonly string[]) {
-    super(`This action needs one of the roles: ${allowed.join(', ')}`);
+    super({
+      zh: `您的账号无权执行此操作，需要以下角色之一：${allowed.map((r) => ROLE_ZH[r] ?? '其他角色').join('、')}`,
+      en: `This action needs one of the roles: ${allowed.join(', ')}`,
+    });
   }
 }
 
@@ -60,7 +75,7 @@ export class TenantForbiddenError extends DomainError {
   readonly code = 'tenant_forbidden';
   readonly status = 403;
   constructor() {
-    super('Only platform administrators may act on another tenant');
+    super({ zh: '只有平台管理员可以操作其他地区的数据', en: 'Only platform administrators may act on another tenant' });
   }
 }
 
@@ -68,7 +83,7 @@ export class UnknownTenantError extends DomainError {
   readonly code = 'unknown_tenant';
   readonly status = 404;
   constructor(tenantId: string, details: ErrorDetail[] = []) {
-    super(`There is no tenant "${tenantId}"`, details);
+    super({ zh: `没有标识为“${tenantId}”的地区`, en: `There is no tenant "${tenantId}"` }, details);
   }
 }
 
@@ -76,7 +91,9 @@ export class UsernameTakenError extends DomainError {
   readonly code = 'username_taken';
   readonly status = 409;
   constructor(path: string) {
-    super('This username is already taken in this tenant', [{ path, message: 'already taken' }]);
+    super({ zh: '该用户名在本地区已被使用', en: 'This username is already taken in this tenant' }, [
+      { path, message: 'already taken', messageZh: '已被使用' },
+    ]);
   }
 }
 
@@ -85,8 +102,8 @@ export class RoleNotGrantableError extends DomainError {
   readonly code = 'role_not_grantable';
   readonly status = 403;
   constructor(role: string) {
-    super({ zh: `您无权创建角色为 ${role} 的账号`, en: `You may not create an account with the role ${role}` }, [
-      { path: 'role', message: `not grantable by you: ${role}`, messageZh: `您无权授予该角色：${role}` },
+    super({ zh: `您无权创建“${ROLE_ZH[role] ?? '该角色'}”账号`, en: `You may not create an account with the role ${role}` }, [
+      { path: 'role', message: `not grantable by you: ${role}`, messageZh: `您无权授予该角色：${ROLE_ZH[role] ?? '该角色'}` },
     ]);
   }
 }
@@ -121,9 +138,10 @@ export class SegregationOfDutiesError extends DomainError {
   readonly status = 409;
   constructor(path: string, conflicting?: { username: string; role: string }) {
     const who = conflicting ? ` (${conflicting.username}, ${conflicting.role})` : '';
+    const whoZh = conflicting ? `（${conflicting.username}，${ROLE_ZH[conflicting.role] ?? '其他角色'}）` : '';
     super(
       {
-        zh: `此人已通过另一个有效账号${who}承担不相容的职责：决定、支付与账号管理不得由同一人兼任`,
+        zh: `此人已通过另一个有效账号${whoZh}承担不相容的职责：决定、支付与账号管理不得由同一人兼任`,
         en: `This person already holds an incompatible duty through another active account${who}: deciding, paying and administering accounts are never held by one person`,
       },
       [{ path, message: 'this person already holds an incompatible duty', messageZh: '此人已承担不相容的职责' }],
@@ -142,7 +160,7 @@ export class AccountStateError extends DomainError {
       inactive: { zh: '该账号已停用，请先重新启用', en: 'The account is deactivated; reactivate it first' },
     } as const;
     super(messages[state]);
-    this.code = state === 'inactive' ? 'account_inactive' : `account_${state}`;
+    this.code = ({ already_active: 'account_already_active', already_inactive: 'account_already_inactive', inactive: 'account_inactive' } as const)[state];
   }
 }
 

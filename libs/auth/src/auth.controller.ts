@@ -1,4 +1,4 @@
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
 import type { Request, Response } from 'express';
@@ -14,6 +14,7 @@ import { withRetryAfter } from './login/retry-after';
 import { ChangeOwnPassword } from './passwords/change-own-password';
 import { CompletePasswordSetup } from './passwords/complete-password-setup';
 import { UserRecord } from './users/user-record';
+import { MeView, SessionTokensView } from './http/auth-responses';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -29,6 +30,7 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @Post('login')
   @HttpCode(200)
+  @ApiOkResponse({ type: SessionTokensView })
   login(@Body() _body: LoginDto, @Req() request: Request & { user: UserRecord }): Promise<SessionTokens> {
     return this.auth.startSession(request.user);
   }
@@ -36,6 +38,7 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
+  @ApiOkResponse({ type: SessionTokensView })
   refresh(@Body() body: RefreshDto): Promise<SessionTokens> {
     return this.auth.refresh(body.tenant, body.refreshToken);
   }
@@ -70,6 +73,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOkResponse({ type: MeView })
   async me(@CurrentActor() actor: Actor): Promise<UserRecord & { actingTenantId: string }> {
     const user = await this.auth.me(actor);
     return { ...user, actingTenantId: RequestContextStore.requireTenantId() };

@@ -17,6 +17,7 @@ import { CompletePasswordSetup } from './passwords/complete-password-setup';
 import { JwtStrategy, ACCESS_TOKEN_ALGORITHM } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
 import { TenantDirectory } from './tenant-directory';
+import { PublicTenantsController } from './public-tenants.controller';
 import { AccessTokenVerifier } from './tokens/access-token-verifier';
 import { UsersController } from './users/users.controller';
 import { CreateStaffAccount } from './users/use-cases/create-staff-account';
@@ -44,7 +45,7 @@ import { UnlockLogin } from './users/use-cases/unlock-login';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, PublicTenantsController],
   providers: [
     authRedisProvider,
     AuthRedisCloser,

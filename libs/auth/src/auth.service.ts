@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AuditLog } from '@subsidy/audit';
 import { APP_CONFIG, AppConfig } from '@subsidy/config';
 import { queryRows, TenantTransactions } from '@subsidy/database';
+import type { Localized } from '@subsidy/common';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
 import { AuthenticationRequiredError, InvalidCredentialsError, RefreshTokenInvalidError } from './auth-errors';
@@ -36,7 +37,7 @@ export function actorOf(user: UserRecord): Actor & { role: NonNullable<Actor['ro
   };
 }
 
-type RefreshOutcome = { kind: 'rotated'; user: UserRecord; familyId: string } | { kind: 'rejected'; message?: string };
+type RefreshOutcome = { kind: 'rotated'; user: UserRecord; familyId: string } | { kind: 'rejected'; message?: Localized };
 
 @Injectable()
 export class AuthService {
@@ -113,7 +114,13 @@ export class AuthService {
           reason: 'A rotated refresh token was presented again; every session of this sign-in was ended',
           data: { familyId: token.family_id },
         });
-        return { kind: 'rejected', message: 'This refresh token was already used; for safety every session of this sign-in was ended' };
+        return {
+          kind: 'rejected',
+          message: {
+            zh: '该登录凭证已被使用过，为安全起见，本次登录的所有会话均已结束，请重新登录',
+            en: 'This refresh token was already used; for safety every session of this sign-in was ended',
+          },
+        };
       }
       if (token.expires_at.getTime() <= Date.now()) return { kind: 'rejected' };
       const user = await UserStore.findById(manager, token.user_id);
@@ -145,7 +152,7 @@ export class AuthService {
   async me(actor: Actor): Promise<UserRecord> {
     const home = actor.homeTenantId;
     const user = home ? await this.transactions.runFor(home, (manager) => UserStore.findById(manager, actor.id)) : undefined;
-    if (!user || !user.active) throw new AuthenticationRequiredError('access_token_invalid', 'Your account no longer exists or was deactivated');
+    if (!user || !user.active) throw new AuthenticationRequiredError('access_token_invalid', { zh: '您的账号已不存在或已停用', en: 'Your account no longer exists or was deactivated' });
     return user;
   }
 

@@ -25,3 +25,4 @@ export * from './users/unique-violation';
 export * from './users/user-record';
 export * from './users/user-store';
 export { TENANT_HEADER } from './guards/jwt-auth.guard';
+export * from './http/auth-responses';

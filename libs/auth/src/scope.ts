@@ -18,11 +18,11 @@ export function scopeOf(actor: Actor): DataScope {
   if (actor.kind === 'system') return { kind: 'tenant' };
   const districtBound = actor.role === 'district_reviewer' || (actor.role === 'finance_officer' && actor.financeLevel !== 'city');
   if (districtBound) {
-    if (!actor.districtCode) throw new OutOfScopeError('Your account is not bound to a district');
+    if (!actor.districtCode) throw new OutOfScopeError({ zh: '您的账号未关联区县，无法查看区县范围的数据', en: 'Your account is not bound to a district' });
     return { kind: 'district', districtCode: actor.districtCode };
   }
   if (actor.role === 'applicant') {
-    if (!actor.organizationId) throw new OutOfScopeError('Your account is not bound to an organization');
+    if (!actor.organizationId) throw new OutOfScopeError({ zh: '您的账号未关联申报单位', en: 'Your account is not bound to an organization' });
     return { kind: 'organization', organizationId: actor.organizationId };
   }
   return { kind: 'tenant' };
@@ -34,15 +34,15 @@ export const Scope = {
   /** The district a listing must be restricted to, or null when the actor sees every district. Applicants have no district listing. */
   districtFilter(actor: Actor): string | null {
     const scope = scopeOf(actor);
-    if (scope.kind === 'organization') throw new OutOfScopeError('Applicants can only see their own organization');
+    if (scope.kind === 'organization') throw new OutOfScopeError({ zh: '申报单位只能查看本单位的数据', en: 'Applicants can only see their own organization' });
     return scope.kind === 'district' ? scope.districtCode : null;
   },
 
   assertDistrictAccess(actor: Actor, districtCode: string): void {
     const scope = scopeOf(actor);
-    if (scope.kind === 'organization') throw new OutOfScopeError('Applicants can only see their own organization');
+    if (scope.kind === 'organization') throw new OutOfScopeError({ zh: '申报单位只能查看本单位的数据', en: 'Applicants can only see their own organization' });
     if (scope.kind === 'district' && scope.districtCode !== districtCode) {
-      throw new OutOfScopeError(`Your account is limited to district ${scope.districtCode}`);
+      throw new OutOfScopeError({ zh: '您的账号只能办理本区县的事项', en: `Your account is limited to district ${scope.districtCode}` });
     }
   },
 
@@ -50,11 +50,11 @@ export const Scope = {
   assertOrganizationAccess(actor: Actor, record: { organizationId: string; districtCode: string }): void {
     const scope = scopeOf(actor);
     if (scope.kind === 'organization') {
-      if (scope.organizationId !== record.organizationId) throw new OutOfScopeError('You can only act for your own organization');
+      if (scope.organizationId !== record.organizationId) throw new OutOfScopeError({ zh: '您只能办理本单位的事项', en: 'You can only act for your own organization' });
       return;
     }
     if (scope.kind === 'district' && scope.districtCode !== record.districtCode) {
-      throw new OutOfScopeError(`Your account is limited to district ${scope.districtCode}`);
+      throw new OutOfScopeError({ zh: '您的账号只能办理本区县的事项', en: `Your account is limited to district ${scope.districtCode}` });
     }
   },
 };

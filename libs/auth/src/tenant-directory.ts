@@ -17,4 +17,11 @@ export class TenantDirectory {
     const rows = (await this.dataSource.query(`select id, kind from tenants where id = $1`, [tenantId])) as TenantInfo[];
     return rows[0];
   }
+
+  /** Every government tenant (never the platform), in the order people look for them: by Chinese name. */
+  async governments(): Promise<Array<{ id: string; nameZh: string; nameEn: string }>> {
+    return (await this.dataSource.query(
+      `select id, name_zh as "nameZh", name_en as "nameEn" from tenants where kind = 'government' order by convert_to(name_zh, 'GBK'), id`,
+    )) as Array<{ id: string; nameZh: string; nameEn: string }>;
+  }
 }

@@ -7,6 +7,8 @@ export class CalendarError extends Error {
     message: string,
     /** JSON path of the offending argument, e.g. `start` or `options.days`. */
     readonly path: string,
+    /** For holiday_schedule_unavailable: the year without a known schedule. */
+    readonly year?: number,
   ) {
     super(message);
     this.name = 'CalendarError';

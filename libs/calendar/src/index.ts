@@ -16,7 +16,18 @@ export {
   compareDates,
 } from './calendar-date';
 export { CST_OFFSET_MS, cstDateOf, cstStartOfDay, cstEndOfDay, formatCstDateTime, parseInstant } from './cst';
-export { coveredYears } from './holiday-schedule';
+export {
+  coveredYears,
+  knownHolidayYears,
+  setHolidayScheduleSource,
+  staticHolidaySource,
+  holidayYearProblems,
+  holidayYearSchedule,
+  type HolidayScheduleSource,
+  type HolidayYearSchedule,
+  type HolidayDayInput,
+  type HolidayYearProblem,
+} from './holiday-schedule';
 export { isWorkingDay, addWorkingDays, workingDaysBetween, workingDayDeadline } from './working-days';
 export { publicityEnd, type PublicityPeriod } from './publicity';
 export { type Clock, SystemClock, FixedClock, ManualClock, cstToday } from './clock';

@@ -20,15 +20,21 @@ export abstract class DomainError extends Error {
   abstract readonly code: string;
   abstract readonly status: number;
   readonly details: ErrorDetail[];
-  /** Both languages when the module wrote both; `message` stays the English text for logs. */
-  readonly localized?: Localized;
+  /** Both languages, always: a plain English string does not compile; `message` stays the English text for logs. */
+  readonly localized: Localized;
 
-  constructor(message: string | Localized, details: ErrorDetail[] = []) {
-    super(typeof message === 'string' ? message : message.en);
+  constructor(message: Localized, details: ErrorDetail[] = []) {
+    super(message.en);
     this.name = new.target.name;
     this.details = details;
-    if (typeof message !== 'string') this.localized = message;
+    this.localized = message;
   }
+}
+
+/** The summary of a 400 whose details say, field by field, what is wrong. */
+export function invalidRequest(details: readonly ErrorDetail[], what: Localized = { zh: '提交的内容有误', en: 'Invalid request' }): Localized {
+  const paths = [...new Set(details.map((d) => d.path))].filter((p) => p !== '');
+  return { zh: `${what.zh}，请按各项提示修改`, en: paths.length ? `${what.en}: ${paths.join(', ')}` : what.en };
 }
 
 export class ValidationFailedError extends DomainError {
@@ -49,7 +55,7 @@ export class ForbiddenError extends DomainError {
 export class ConflictError extends DomainError {
   readonly code: string;
   readonly status = 409;
-  constructor(code: string, message: string, details: ErrorDetail[] = []) {
+  constructor(code: string, message: Localized, details: ErrorDetail[] = []) {
     super(message, details);
     this.code = code;
   }

@@ -1,5 +1,7 @@
 export * from './domain-error';
 export * from './error-body';
+export * from './error-body.schema';
+export * from './openapi-file-response';
 export * from './http-exception.filter';
 export * from './validation';
 export * from './clock.module';
@@ -9,3 +11,5 @@ export * from './input/input-errors';
 export * from './input/text-checks';
 export * from './input/input-normalization';
 export * from './validation-messages-zh';
+export * from './paging';
+export * from './holiday-schedule-unavailable.error';

@@ -5,5 +5,5 @@ import { ValidationFailedError } from './domain-error';
 export const uuidParam = (name: string): ParseUUIDPipe =>
   new ParseUUIDPipe({
     exceptionFactory: () =>
-      new ValidationFailedError({ zh: `请求无效：${name}`, en: `Invalid request: ${name}` }, [{ path: name, message: `${name} must be a UUID`, messageZh: `${name} 必须是 UUID` }]),
+      new ValidationFailedError({ zh: '链接中的编号格式有误', en: `Invalid request: ${name}` }, [{ path: name, message: `${name} must be a UUID`, messageZh: '编号格式有误' }]),
   });

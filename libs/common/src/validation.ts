@@ -1,6 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
-import { ErrorDetail, ValidationFailedError } from './domain-error';
+import { ErrorDetail, invalidRequest, ValidationFailedError } from './domain-error';
 import { chineseMessage } from './validation-messages-zh';
 
 /** The arguments a failed constraint was declared with (`@MaxLength(64)` -> `[64]`) and whether it applied to each item. */
@@ -40,8 +40,7 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: true, value: false },
     exceptionFactory: (errors) => {
       const details = flattenValidationErrors(errors);
-      const fields = [...new Set(details.map((d) => d.path))].join(', ');
-      return new ValidationFailedError({ zh: `请求无效：${fields}`, en: `Invalid request: ${fields}` }, details);
+      return new ValidationFailedError(invalidRequest(details), details);
     },
   });
 }

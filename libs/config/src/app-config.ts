@@ -32,6 +32,8 @@ export interface AppConfig {
   };
   http: { rateLimitPerMinute: number; trustProxyHops: number };
   storage: { dir: string };
+  /** The built web application's folder (relative paths from the project root). */
+  web: { dir: string };
   /** Caps on one application's evidence (EVIDENCE_* variables); the 10 MB per-file limit is fixed in the upload. */
   evidence: { maxFilesPerApplication: number; maxBytesPerApplication: number; maxImagePixels: number };
   /** Flood limits and the officers' digest for public objections (OBJECTION_* variables). */
@@ -91,6 +93,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     http: { rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE, trustProxyHops: e.TRUST_PROXY_HOPS },
     storage: { dir: e.STORAGE_DIR },
+    web: { dir: e.WEB_DIR },
     evidence: {
       maxFilesPerApplication: e.EVIDENCE_MAX_FILES_PER_APPLICATION,
       maxBytesPerApplication: e.EVIDENCE_MAX_MB_PER_APPLICATION * 1024 * 1024,

@@ -38,6 +38,8 @@ export const envSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   STORAGE_DIR: z.string().min(1).default('var/storage'),
+  // The built browser application (npm run build writes it); the API serves it at / when its index.html is there.
+  WEB_DIR: z.string().min(1).default('dist/web'),
   // Evidence per application: at most this many files and this many MB (MiB) in total; images over this many megapixels
   // are refused (their header is read, the image never decoded). One file is at most 10 MB whatever these say.
   EVIDENCE_MAX_FILES_PER_APPLICATION: z.coerce.number().int().min(1).max(1000).default(50),

@@ -1,4 +1,6 @@
 import { DomainError, ErrorDetail, Localized } from '@subsidy/common';
+import { payerName } from './payer-names';
+import { fenToYuan } from './payments/yuan';
 
 export class FinanceNotFoundError extends DomainError {
   readonly code = 'not_found';
@@ -16,11 +18,15 @@ export class OverCommitmentError extends DomainError {
   readonly code = 'over_commitment';
   readonly status = 409;
   constructor(shortfalls: Array<{ payer: string; availableFen: bigint; neededFen: bigint }>) {
+    const zh = shortfalls.map((s) => `${payerName(s.payer, new Map())}需 ${fenToYuan(s.neededFen)} 元，可用 ${fenToYuan(s.availableFen)} 元`);
     super(
-      `The budget does not cover the approved list: ${shortfalls
-        .map((s) => `${s.payer} needs ${s.neededFen} fen but has ${s.availableFen} fen uncommitted`)
-        .join('; ')}. Nothing was committed; raise the budget or correct the list first.`,
-      shortfalls.map((s) => ({ path: `budgets.${s.payer}`, message: `needs ${s.neededFen} fen, ${s.availableFen} fen available` })),
+      {
+        zh: `预算不足以覆盖资助名单：${zh.join('；')}。本次未作任何承诺，请先追加预算或更正名单。`,
+        en: `The budget does not cover the approved list: ${shortfalls
+          .map((s) => `${s.payer} needs ${s.neededFen} fen but has ${s.availableFen} fen uncommitted`)
+          .join('; ')}. Nothing was committed; raise the budget or correct the list first.`,
+      },
+      shortfalls.map((s, i) => ({ path: `budgets.${s.payer}`, message: `needs ${s.neededFen} fen, ${s.availableFen} fen available`, messageZh: zh[i] })),
     );
   }
 }
@@ -40,7 +46,7 @@ export class PayerForbiddenError extends DomainError {
 export class FinanceValidationError extends DomainError {
   readonly code = 'validation_failed';
   readonly status = 400;
-  constructor(message: string | Localized, details: ErrorDetail[]) {
+  constructor(message: Localized, details: ErrorDetail[]) {
     super(message, details);
   }
 }

@@ -19,7 +19,7 @@ export function payerName(payer: string, districts: DistrictNames): string {
   if (payer.startsWith('district:')) {
     const name = districts.get(payer.slice('district:'.length));
     // A district payer always names one of the tenant's districts (SetBudget checks it); the generic name is a guard.
-    return name ? `${name}财政` : '区县财政';
+    return name ? `${name}财政` : `区县财政（${payer.slice('district:'.length)}）`;
   }
   return payer;
 }

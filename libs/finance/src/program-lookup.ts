@@ -28,6 +28,6 @@ export async function findProgram(manager: EntityManager, programId: string, loc
        from programs where id = $1 ${lock ? 'for no key update' : ''}`,
     [programId],
   );
-  if (!program) throw new FinanceNotFoundError('No such program', [{ path: 'id', message: 'no such program' }]);
+  if (!program) throw new FinanceNotFoundError({ zh: '没有找到该项目', en: 'No such program' }, [{ path: 'id', message: 'no such program', messageZh: '没有该项目' }]);
   return program;
 }

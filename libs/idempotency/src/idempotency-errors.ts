@@ -1,4 +1,4 @@
-import { DomainError, ErrorDetail } from '@subsidy/common';
+import { DomainError, ErrorDetail, Localized } from '@subsidy/common';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
@@ -9,9 +9,16 @@ export class IdempotencyKeyInvalidError extends DomainError {
   constructor(missing: boolean) {
     super(
       missing
-        ? `This request needs an ${IDEMPOTENCY_HEADER} header (8-128 characters, e.g. a UUID) so a retry cannot repeat it`
-        : `The ${IDEMPOTENCY_HEADER} header must be 8-128 visible ASCII characters`,
-      [{ path: IDEMPOTENCY_HEADER, message: missing ? 'header is required' : 'must be 8-128 visible ASCII characters' }],
+        ? {
+            zh: `该请求须带 ${IDEMPOTENCY_HEADER} 请求头（8 至 128 个字符，例如一个 UUID），以免重试时重复办理`,
+            en: `This request needs an ${IDEMPOTENCY_HEADER} header (8-128 characters, e.g. a UUID) so a retry cannot repeat it`,
+          }
+        : { zh: `${IDEMPOTENCY_HEADER} 请求头须为 8 至 128 个可见的 ASCII 字符`, en: `The ${IDEMPOTENCY_HEADER} header must be 8-128 visible ASCII characters` },
+      [
+        missing
+          ? { path: IDEMPOTENCY_HEADER, message: 'header is required', messageZh: '必须提供' }
+          : { path: IDEMPOTENCY_HEADER, message: 'must be 8-128 visible ASCII characters', messageZh: '须为 8 至 128 个可见的 ASCII 字符' },
+      ],
     );
     this.code = missing ? 'idempotency_key_missing' : 'idempotency_key_invalid';
   }
@@ -22,8 +29,8 @@ export class IdempotencyKeyReusedError extends DomainError {
   readonly code = 'idempotency_key_reused';
   readonly status = 422;
   constructor() {
-    super(`This ${IDEMPOTENCY_HEADER} was already used for a different request; use a new key for a new request`, [
-      { path: IDEMPOTENCY_HEADER, message: 'already used for a different request' },
+    super({ zh: '该幂等键已用于另一项不同的请求，新的请求请使用新的键', en: `This ${IDEMPOTENCY_HEADER} was already used for a different request; use a new key for a new request` }, [
+      { path: IDEMPOTENCY_HEADER, message: 'already used for a different request', messageZh: '已用于另一项请求' },
     ]);
   }
 }
@@ -33,8 +40,8 @@ export class IdempotencyInProgressError extends DomainError {
   readonly code = 'idempotency_in_progress';
   readonly status = 409;
   constructor() {
-    super(`A request with this ${IDEMPOTENCY_HEADER} is still being processed; retry shortly with the same key`, [
-      { path: IDEMPOTENCY_HEADER, message: 'request in progress' },
+    super({ zh: '相同的请求正在处理中，请稍后用同一幂等键重试', en: `A request with this ${IDEMPOTENCY_HEADER} is still being processed; retry shortly with the same key` }, [
+      { path: IDEMPOTENCY_HEADER, message: 'request in progress', messageZh: '正在处理中' },
     ]);
   }
 }
@@ -43,7 +50,7 @@ export class IdempotencyInProgressError extends DomainError {
 export class ReplayedErrorResponse extends DomainError {
   readonly code: string;
   readonly status: number;
-  constructor(status: number, code: string, message: string, details: ErrorDetail[]) {
+  constructor(status: number, code: string, message: Localized, details: ErrorDetail[]) {
     super(message, details);
     this.status = status;
     this.code = code;

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import { DomainError, ErrorBody } from '@subsidy/common';
+import { DomainError, ErrorBody, Localized } from '@subsidy/common';
 import { RequestContextStore } from '@subsidy/tenancy';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable, of } from 'rxjs';
@@ -15,7 +15,8 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
 /** The answer worth keeping for an error: our own 4xx (a decision about this request), never a 5xx (our failure). */
 function storableError(error: unknown): StoredResponse | undefined {
   if (error instanceof DomainError && error.status >= 400 && error.status < 500) {
-    const body: ErrorBody = { code: error.code, message: error.message, details: error.details };
+    // Both languages are kept, so a replay answers in the language the retry asks for.
+    const body: ErrorBody & { localized: Localized } = { code: error.code, message: error.message, localized: error.localized, details: error.details };
     return { status: error.status, body };
   }
   return undefined;
@@ -59,7 +60,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       response.setHeader(REPLAYED_HEADER, 'true');
       const stored = claim.response;
       if (stored.status >= 400 && isErrorBody(stored.body)) {
-        throw new ReplayedErrorResponse(stored.status, stored.body.code, stored.body.message, stored.body.details);
+        const { localized } = stored.body as { localized?: Partial<Localized> };
+        const message =
+          typeof localized?.zh === 'string' && typeof localized.en === 'string'
+            ? { zh: localized.zh, en: localized.en }
+            : { zh: stored.body.message, en: stored.body.message };
+        throw new ReplayedErrorResponse(stored.status, stored.body.code, message, stored.body.details);
       }
       return of(stored.body);
     }

@@ -1,11 +1,11 @@
-import { DomainError } from '@subsidy/common';
+import { DomainError, Localized } from '@subsidy/common';
 
 export class OrganizationExistsError extends DomainError {
   readonly code = 'organization_exists';
   readonly status = 409;
   constructor() {
-    super('An organization with this unified social credit code is already registered in this tenant', [
-      { path: 'organization.uscc', message: 'already registered' },
+    super({ zh: '该统一社会信用代码的单位已在本地区注册', en: 'An organization with this unified social credit code is already registered in this tenant' }, [
+      { path: 'organization.uscc', message: 'already registered', messageZh: '已注册' },
     ]);
   }
 }
@@ -14,7 +14,7 @@ export class OrganizationNotFoundError extends DomainError {
   readonly code = 'organization_not_found';
   readonly status = 404;
   constructor(id: string) {
-    super(`There is no organization ${id}`);
+    super({ zh: '没有找到该单位', en: `There is no organization ${id}` });
   }
 }
 
@@ -22,7 +22,7 @@ export class OrganizationHasUsersError extends DomainError {
   readonly code = 'organization_has_users';
   readonly status = 409;
   constructor(count: number) {
-    super(`The organization still has ${count} user account(s); it cannot be deleted`);
+    super({ zh: `该单位仍有 ${count} 个用户账号，不能删除`, en: `The organization still has ${count} user account(s); it cannot be deleted` });
   }
 }
 
@@ -42,7 +42,7 @@ export class OrganizationInUseError extends DomainError {
 export class InvitationInvalidError extends DomainError {
   readonly code = 'invitation_invalid';
   readonly status = 400;
-  constructor(why: string) {
-    super(`This invitation cannot be used: ${why}`, [{ path: 'token', message: why }]);
+  constructor(why: Localized) {
+    super({ zh: `该邀请无法使用：${why.zh}`, en: `This invitation cannot be used: ${why.en}` }, [{ path: 'token', message: why.en, messageZh: why.zh }]);
   }
 }

@@ -64,6 +64,21 @@ export const OrganizationStore = {
     return rows.map(toRecord);
   },
 
+  /** One page of the organizations (of one district when `district` is given) matching the filters, and the count of all that match. */
+  async page(
+    manager: EntityManager,
+    district: string | null,
+    filter: { q?: string; status?: string; kind?: string; districtCode?: string; orderBy: string; limit: number; offset: number },
+  ): Promise<{ rows: OrganizationRecord[]; total: number }> {
+    const where = `from organizations where ($1::text is null or district_code = $1) and ($2::text is null or district_code = $2)
+      and ($3::text is null or registration_status = $3) and ($4::text is null or kind = $4)
+      and ($5::text is null or strpos(lower(name), lower($5)) > 0 or strpos(upper(uscc), upper($5)) > 0)`;
+    const params = [district, filter.districtCode ?? null, filter.status ?? null, filter.kind ?? null, filter.q ?? null];
+    const rows = (await manager.query(`select ${COLUMNS} ${where} order by ${filter.orderBy} limit $6 offset $7`, [...params, filter.limit, filter.offset])) as OrganizationRow[];
+    const [count] = (await manager.query(`select count(*)::int as total ${where}`, params)) as Array<{ total: number }>;
+    return { rows: rows.map(toRecord), total: count?.total ?? 0 };
+  },
+
   async rename(manager: EntityManager, id: string, name: string): Promise<void> {
     // No RETURNING: TypeORM wraps an UPDATE's rows as [rows, count], unlike an INSERT's; the caller re-reads instead.
     await manager.query(`update organizations set name = $2 where id = $1`, [id, name]);

@@ -1,5 +1,5 @@
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CurrentActor, Public, Roles } from '@subsidy/auth';
 import { Actor } from '@subsidy/tenancy';
 import type { Response } from 'express';
@@ -12,7 +12,9 @@ import { ListOrganizations } from './use-cases/list-organizations';
 import { RegisterOrganization, Registration } from './use-cases/register-organization';
 import { RenameRequest } from './rename-requests/rename-request-record';
 import { RenameOrganization } from './use-cases/rename-organization';
-import { uuidParam } from '@subsidy/common';
+import { ApiTotalCount, pageWindow, uuidParam, withTotalCount } from '@subsidy/common';
+import { ListOrganizationsQuery, ORGANIZATION_SORT } from './dto/list-organizations.query';
+import { OrganizationDto, OrganizationListDto, RegistrationResultDto, RenameRequestDto } from './organization-responses';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -28,17 +30,28 @@ export class OrganizationsController {
 
   @Public()
   @Post('register')
+  @ApiCreatedResponse({ type: RegistrationResultDto })
   register(@Body() body: RegisterOrganizationDto): Promise<Registration> {
     return this.registerOrganization.execute(body);
   }
 
   @Get()
   @Roles('program_officer', 'district_reviewer', 'technical_reviewer', 'expert', 'finance_officer', 'platform_admin')
-  async list(@CurrentActor() actor: Actor): Promise<{ items: OrganizationRecord[] }> {
-    return { items: await this.listOrganizations.execute({ actor }) };
+  @ApiTotalCount("One page of the tenant's organizations (a district's for district-bound staff); X-Total-Count: all that match", OrganizationListDto)
+  async list(@CurrentActor() actor: Actor, @Query() query: ListOrganizationsQuery, @Res({ passthrough: true }) response: Response): Promise<{ items: OrganizationRecord[] }> {
+    const page = await this.listOrganizations.page(actor, {
+      q: query.q,
+      status: query.status,
+      kind: query.kind,
+      districtCode: query.districtCode,
+      orderBy: ORGANIZATION_SORT.orderBy(query.sort),
+      ...pageWindow(query),
+    });
+    return { items: withTotalCount(response, page) };
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: OrganizationDto })
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<OrganizationRecord> {
     return this.getOrganization.execute({ actor, organizationId: id });
   }
@@ -46,6 +59,8 @@ export class OrganizationsController {
   /** 200 with the renamed organization; 202 with a rename request when the applicant has an application in the workflow. */
   @Patch(':id')
   @Roles('applicant', 'program_officer')
+  @ApiOkResponse({ type: OrganizationDto, description: 'Renamed' })
+  @ApiAcceptedResponse({ type: RenameRequestDto, description: 'A rename request, for an officer to decide (the applicant has an application in the workflow)' })
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,

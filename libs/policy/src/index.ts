@@ -12,6 +12,7 @@ export { compilePolicyText, compilePolicyObject, type CompileOptions } from './l
 export { fullPolicySchema } from './load/full-schema';
 export { findPolicyDir } from './load/find-policy-dir';
 export { validateRequest, type RequestProblem } from './validate-request';
+export { achievementOpenApiSchemas, achievementSchemaName, ACHIEVEMENT_SCHEMA_NAME } from './schema/achievement-openapi';
 export { evaluate, calculate } from './calculate';
 export { evaluateWithPolicy } from './engine/evaluate';
 export { whatIf, whatIfVersions, type WhatIfReport, type WhatIfLine } from './what-if';

@@ -43,6 +43,8 @@ export type ProgramJobPayload = { tenantId: string; programId: string };
 export type ApplicationJobPayload = { tenantId: string; applicationId: string };
 /** `round` ties a deadline job to the submission or panel round that set it, so a stale one does nothing. */
 export type ApplicationRoundJobPayload = { tenantId: string; applicationId: string; round: number };
+/** A review stage's due date: the job does nothing once the application left `stage` or its due date moved. */
+export type ApplicationStageJobPayload = { tenantId: string; applicationId: string; stage: string; dueOn: string };
 export type PublicityJobPayload = { tenantId: string; publicityId: string };
 export type NotificationJobPayload = { tenantId: string; notificationId: string };
 /** A payment batch line: lines are keyed by their batch and number (payment_batch_lines has no id of its own). */
@@ -60,6 +62,8 @@ export const QUEUES = {
       'program.open': job<ProgramJobPayload>('Opens a scheduled program for applications at its opening instant'),
       'program.close': job<ProgramJobPayload>('Closes an open program at its closing instant'),
       'application.formal-check-deadline': job<ApplicationRoundJobPayload>('Flags a formal check not answered by its deadline and alerts the office'),
+      'application.stage-reminder': job<ApplicationStageJobPayload>('Reminds whoever holds a review stage a few working days before its due date'),
+      'application.stage-overdue': job<ApplicationStageJobPayload>('Escalates a review stage still not done the working day after its due date to the program office'),
       'application.correction-lapse': job<ApplicationRoundJobPayload>('Lapses an application whose correction was not made by its deadline'),
       'panel.reminder': job<ApplicationRoundJobPayload>('Reminds panel experts who have not scored before the deadline'),
       'panel.deadline': job<ApplicationRoundJobPayload>('At the scoring deadline, releases experts who did not score and tops the panel up to quorum'),

@@ -59,7 +59,7 @@ describe('holding back and releasing shares', () => {
   it('refuses a share that is not the payer’s, naming the item', async () => {
     const response = await decide([{ shareId: '00000000-0000-4000-8000-000000000000', action: 'approve' }]);
     expect(response.status).toBe(400);
-    expect(response.body.details).toEqual([{ path: 'items[0].shareId', message: 'no share of city in this program' }]);
+    expect(response.body.details).toEqual([{ path: 'items[0].shareId', message: '本项目中没有该资金份额' }]);
   });
 
   it('keeps a held share committed, and a release gives its money back to the budget', async () => {

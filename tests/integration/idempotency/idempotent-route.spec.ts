@@ -22,7 +22,7 @@ class ThingsController {
   @Idempotent('things.create')
   async create(@Body() body: { name: string }): Promise<{ number: number; name: string }> {
     if (body.name === 'slow') await gate;
-    if (body.name === 'refused') throw new ConflictError('thing_refused', 'Things named "refused" are refused', [{ path: 'name', message: 'refused' }]);
+    if (body.name === 'refused') throw new ConflictError('thing_refused', { zh: '名为“refused”的记录不予受理', en: 'Things named "refused" are refused' }, [{ path: 'name', message: 'refused' }]);
     if (body.name === 'crash') throw new Error('the database went away');
     effects.push(body.name);
     return { number: effects.length, name: body.name };
@@ -108,10 +108,14 @@ describe('@Idempotent routes over a real database', () => {
 
   it('stores a 4xx answer and replays the same error', async () => {
     const first = await post('key-refused-001', { name: 'refused' }).expect(409);
-    expect(first.body).toMatchObject({ code: 'thing_refused', message: 'Things named "refused" are refused', details: [{ path: 'name', message: 'refused' }] });
+    expect(first.body).toMatchObject({ code: 'thing_refused', message: '名为“refused”的记录不予受理', details: [{ path: 'name', message: 'refused' }] });
     const retry = await post('key-refused-001', { name: 'refused' }).expect(409);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect({ ...retry.body, requestId: undefined }).toEqual({ ...first.body, requestId: undefined });
+    // The replay keeps both languages: a retry that asks for English gets the English text.
+    const english = await post('key-refused-001', { name: 'refused' }).set('Accept-Language', 'en').expect(409);
+    expect(english.headers['idempotent-replayed']).toBe('true');
+    expect(english.body).toMatchObject({ code: 'thing_refused', message: 'Things named "refused" are refused' });
     expect(await keyRow(alpha.id, 'key-refused-001')).toEqual([expect.objectContaining({ status: 'completed', response_status: 409 })]);
   });
 
@@ -216,7 +220,7 @@ describe('@Idempotent routes over a real database', () => {
 
   it('requires a well-formed key, naming the header', async () => {
     const missing = await post(undefined, { name: 'a' }).expect(400);
-    expect(missing.body).toMatchObject({ code: 'idempotency_key_missing', details: [{ path: 'Idempotency-Key', message: 'header is required' }] });
+    expect(missing.body).toMatchObject({ code: 'idempotency_key_missing', details: [{ path: 'Idempotency-Key', message: '必须提供' }] });
     const short = await post('short', { name: 'a' }).expect(400);
     expect(short.body.code).toBe('idempotency_key_invalid');
     expect(effects).toEqual([]);

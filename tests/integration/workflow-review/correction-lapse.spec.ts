@@ -103,6 +103,10 @@ describe('correction-lapse and formal-check-deadline jobs', () => {
   it('flags an overdue formal check to the program officers without moving the application', async () => {
     const org = await createOrganization(db, { tenantId: TENANT, districtCode: DISTRICT });
     const application = await createApplication(db, { tenantId: TENANT, programId, organizationId: org.id, districtCode: DISTRICT, status: 'formal_check', stageDueOn: '2025-10-09' });
+    // On or before the due date (the officer moved it later), the job does nothing either.
+    clock.set(new Date('2025-10-09T23:00:00+08:00'));
+    await runJob(app.get(FormalCheckDeadlineHandler), { tenantId: TENANT, applicationId: application.id, round: 1 });
+    clock.set(new Date('2025-10-10T00:00:00+08:00'));
     await runJob(app.get(FormalCheckDeadlineHandler), { tenantId: TENANT, applicationId: application.id, round: 2 });
     expect((await asSuperuser(db, (c) => c.query(`select count(*)::int as n from audit_log where entity_id = $1`, [application.id]))).rows[0].n).toBe(0);
     await runJob(app.get(FormalCheckDeadlineHandler), { tenantId: TENANT, applicationId: application.id, round: 1 });

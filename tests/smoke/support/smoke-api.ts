@@ -25,7 +25,10 @@ export class SmokeApi {
     const response = await fetch(`${this.baseUrl}/api/v1${path}`, { method, headers, body, signal: AbortSignal.timeout(15_000) });
     const text = await response.text();
     if (response.status !== expected) {
-      const sent = request.form ? `multipart ${[...request.form.keys()].join(', ')}` : JSON.stringify(request.body ?? '');
+      // forEach, not keys(): the browser tests bring the DOM library into the same compilation, whose FormData lacks keys().
+      const parts: string[] = [];
+      request.form?.forEach((_value, key) => parts.push(key));
+      const sent = request.form ? `multipart ${parts.join(', ')}` : JSON.stringify(request.body ?? '');
       throw new Error(`${method} ${path} ${sent}\n  expected ${expected}, got ${response.status}: ${text}`);
     }
     return (text ? JSON.parse(text) : undefined) as T;

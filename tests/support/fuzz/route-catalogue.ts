@@ -22,7 +22,8 @@ interface ExpressLayer {
 }
 
 /** Paths served by something other than the API's controllers, which the fuzz leaves alone. */
-const NOT_API = [/^\/api\/docs/, /^\/api\/admin\/queues/, /^\/health$/];
+// `*`: the built web application's index.html for client routes (apps/api/src/web), which answers HTML, not the API.
+const NOT_API = [/^\/api\/docs/, /^\/api\/admin\/queues/, /^\/health$/, /^\*$/];
 
 /**
  * Every route the Express application really serves, read from its router. A controller handler is a route of one

@@ -11,6 +11,7 @@ const application = (id: string, decidedTotalFen: string, rank: number | null = 
   status: 'decided',
   stageDueOn: null,
   returnStage: null,
+  reviewAssigneeId: null,
   estimateTotalFen: null,
   decidedTotalFen,
   submittedAt: null,

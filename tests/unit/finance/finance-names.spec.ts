@@ -19,7 +19,8 @@ describe('what finance writes on lists and spreadsheets', () => {
     expect(payerName('city', districts)).toBe('市级财政');
     expect(payerName('matching', districts)).toBe('配套资金');
     expect(payerName('district:371002', districts)).toBe('环翠区财政');
-    expect(payerName('district:371099', districts)).toBe('区县财政');
+    // A district the tenant does not list keeps its public division code, so two such payers never read alike.
+    expect(payerName('district:371099', districts)).toBe('区县财政（371099）');
   });
 
   it('writes the purpose with the decided item and the installment condition in Chinese', () => {

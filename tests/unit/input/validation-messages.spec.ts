@@ -66,7 +66,7 @@ describe('validation details in Chinese and English', () => {
       throw new Error('expected a validation error');
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationFailedError);
-      expect((error as ValidationFailedError).localized).toEqual({ zh: expect.stringMatching(/^请求无效：reason/), en: expect.stringMatching(/^Invalid request: reason/) });
+      expect((error as ValidationFailedError).localized).toEqual({ zh: '提交的内容有误，请按各项提示修改', en: expect.stringMatching(/^Invalid request: reason/) });
     }
   });
 

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@subsidy/auth';
 import type { Response } from 'express';
+import { HealthReportDto } from './health-report.dto';
 import { HealthReport, HealthService } from './health.service';
 
 @ApiTags('health')
@@ -11,7 +12,8 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Database, Redis and outbox lag; 503 when any check fails' })
+  @ApiOkResponse({ type: HealthReportDto, description: 'Database, Redis and outbox lag' })
+  @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'A check failed (status degraded)' })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const report = await this.health.check();
     if (report.status !== 'ok') response.status(HttpStatus.SERVICE_UNAVAILABLE);

@@ -26,7 +26,7 @@ export async function approveDemoOrganizations(baseUrl: string, tenants: readonl
     if (!organization) continue;
     const api = new DemoApi(baseUrl, tenant.id);
     await api.login('officer');
-    const { items } = await api.get<{ items: Registration[] }>('/api/v1/organization-registrations?status=pending_review');
+    const { items } = await api.get<{ items: Registration[] }>(`/api/v1/organization-registrations?status=pending_review&q=${encodeURIComponent(organization.uscc)}`);
     const pending = items.find((r) => r.uscc === organization.uscc);
     if (pending) {
       await api.post(`/api/v1/organizations/${pending.organizationId}/registration/approve`, { note: '演示数据：已核对营业执照' });

@@ -48,7 +48,7 @@ async function seedTenantProgram(api: DemoApi, tenant: TenantDefinition, now: Da
   if (!policy) return { tenant: tenant.id, outcome: 'skipped', detail: `no policy text in force on ${today}` };
   const year = Number(today.slice(0, 4));
   const title = `${year}年度${tenant.nameZh}标准化资助（演示）`;
-  const { items: programs } = await api.get<{ items: Array<{ id: string; title: string }> }>('/api/v1/programs');
+  const { items: programs } = await api.get<{ items: Array<{ id: string; title: string }> }>(`/api/v1/programs?q=${encodeURIComponent(title)}&pageSize=200`);
   const existing = programs.find((p) => p.title === title);
   if (existing) return { tenant: tenant.id, outcome: 'exists', detail: title, programId: existing.id };
 

@@ -5,6 +5,6 @@ import { AuthenticationRequiredError } from '../auth-errors';
 /** The authenticated actor of the request, as bound by the access-token guard. */
 export const CurrentActor = createParamDecorator((): Actor => {
   const actor = RequestContextStore.actor();
-  if (!actor || actor.kind !== 'user') throw new AuthenticationRequiredError('unauthenticated', 'Sign in first');
+  if (!actor || actor.kind !== 'user') throw new AuthenticationRequiredError('unauthenticated', { zh: '请先登录', en: 'Sign in first' });
   return actor;
 });

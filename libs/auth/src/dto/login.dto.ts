@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { TenantIdField } from './fields';
 
@@ -5,11 +6,13 @@ export class LoginDto {
   @TenantIdField()
   tenant!: string;
 
+  @ApiProperty({ example: 'officer', maxLength: 64 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   username!: string;
 
+  @ApiProperty({ format: 'password', maxLength: 128 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(128)

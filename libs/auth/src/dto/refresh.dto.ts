@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { TenantIdField } from './fields';
 
@@ -5,6 +6,7 @@ export class RefreshDto {
   @TenantIdField()
   tenant!: string;
 
+  @ApiProperty({ description: 'The refresh token the last login or refresh returned', maxLength: 128 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(128)

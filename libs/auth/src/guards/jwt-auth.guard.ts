@@ -30,7 +30,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     await super.canActivate(context);
     const request = context.switchToHttp().getRequest<Request & { user?: Actor }>();
     const actor = request.user;
-    if (!actor) throw new AuthenticationRequiredError('unauthenticated', 'Sign in first');
+    if (!actor) throw new AuthenticationRequiredError('unauthenticated', { zh: '请先登录', en: 'Sign in first' });
     const decision = decideActingTenant(actor, request.headers[TENANT_HEADER]);
     if (decision.kind === 'forbidden') throw new TenantForbiddenError();
     if (decision.kind === 'delegated' && !(await this.tenants.find(decision.tenantId))) {
@@ -44,8 +44,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (error) throw error;
     if (user) return user;
     const reason = info instanceof Error ? info : undefined;
-    if (reason?.name === 'TokenExpiredError') throw new AuthenticationRequiredError('access_token_expired', 'The access token has expired; refresh it');
-    if (!reason || reason.message === 'No auth token') throw new AuthenticationRequiredError('unauthenticated', 'Sign in first: send an access token as "Authorization: Bearer <token>"');
-    throw new AuthenticationRequiredError('access_token_invalid', 'The access token is not valid');
+    if (reason?.name === 'TokenExpiredError') throw new AuthenticationRequiredError('access_token_expired', { zh: '登录已过期，请刷新或重新登录', en: 'The access token has expired; refresh it' });
+    if (!reason || reason.message === 'No auth token') throw new AuthenticationRequiredError('unauthenticated', { zh: '请先登录后再访问', en: 'Sign in first: send an access token as "Authorization: Bearer <token>"' });
+    throw new AuthenticationRequiredError('access_token_invalid', { zh: '登录凭证无效，请重新登录', en: 'The access token is not valid' });
   }
 }

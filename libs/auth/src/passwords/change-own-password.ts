@@ -32,7 +32,7 @@ export class ChangeOwnPassword {
 
   async execute({ actor, currentPassword, newPassword, ip }: ChangeOwnPasswordCommand): Promise<{ sessionsEnded: number }> {
     const home = actor.homeTenantId;
-    if (!home) throw new AuthenticationRequiredError('unauthenticated', 'Sign in first');
+    if (!home) throw new AuthenticationRequiredError('unauthenticated', { zh: '请先登录', en: 'Sign in first' });
     if (currentPassword === newPassword) {
       throw new ValidationFailedError({ zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' }, [
         { path: 'newPassword', message: 'must differ from the current password', messageZh: '不能与当前密码相同' },

@@ -47,6 +47,20 @@ export const UserStore = {
     return rows.map(toUserRecord);
   },
 
+  /** One page of the accounts matching the filters (`orderBy` from USER_SORT), and how many match in all. */
+  async page(
+    manager: EntityManager,
+    filter: { role?: Role; active?: boolean; q?: string; orderBy: string; limit: number; offset: number },
+  ): Promise<{ rows: UserRecord[]; total: number }> {
+    const where = `from users where ($1::text is null or role = $1) and ($2::boolean is null or active = $2)
+      and ($3::text is null or strpos(lower(username), lower($3)) > 0 or strpos(lower(display_name), lower($3)) > 0
+           or strpos(lower(coalesce(email, '')), lower($3)) > 0)`;
+    const params = [filter.role ?? null, filter.active ?? null, filter.q ?? null];
+    const rows = await queryRows<UserRow>(manager, `select ${USER_COLUMNS} ${where} order by ${filter.orderBy} limit $4 offset $5`, [...params, filter.limit, filter.offset]);
+    const [count] = await queryRows<{ total: number }>(manager, `select count(*)::int as total ${where}`, params);
+    return { rows: rows.map(toUserRecord), total: count?.total ?? 0 };
+  },
+
   async insert(manager: EntityManager, tenantId: string, user: NewUser): Promise<UserRecord> {
     const rows = (await manager.query(
       `insert into users (tenant_id, username, display_name, email, password_hash, role, district_code, finance_level, organization_id)

@@ -1,6 +1,8 @@
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { uuidParam } from '@subsidy/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiTotalCount, pageWindow, uuidParam, withTotalCount } from '@subsidy/common';
+import { ListUsersQuery, USER_SORT } from './list-users.query';
 import { Actor } from '@subsidy/tenancy';
 import { CurrentActor } from '../decorators/current-actor.decorator';
 import { Roles } from '../decorators/roles.decorator';
@@ -13,6 +15,7 @@ import { ListUsers } from './use-cases/list-users';
 import { ReactivateUser } from './use-cases/reactivate-user';
 import { UnlockLogin } from './use-cases/unlock-login';
 import { UserRecord } from './user-record';
+import { CreatedStaffAccountView, PasswordResetView, UserListView, UserView } from '../http/auth-responses';
 
 /**
  * Staff accounts of the acting tenant, managed by its tenant administrators and by the platform administrator (who
@@ -33,29 +36,36 @@ export class UsersController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: CreatedStaffAccountView })
   create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<CreatedStaffAccount> {
     return this.createAccount.execute(actor, body);
   }
 
   @Get()
-  async list(): Promise<{ items: UserRecord[] }> {
-    return { items: await this.listUsers.execute() };
+  @ApiTotalCount("One page of the tenant's accounts; X-Total-Count: all that match", UserListView)
+  async list(@Query() query: ListUsersQuery, @Res({ passthrough: true }) response: Response): Promise<{ items: UserRecord[] }> {
+    const active = query.active === undefined ? undefined : query.active === 'true';
+    const page = await this.listUsers.page({ role: query.role, active, q: query.q, orderBy: USER_SORT.orderBy(query.sort), ...pageWindow(query) });
+    return { items: withTotalCount(response, page) };
   }
 
   @Post(':id/deactivate')
   @HttpCode(200)
+  @ApiOkResponse({ type: UserView })
   deactivate(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: AccountActionDto): Promise<UserRecord> {
     return this.deactivateUser.execute(actor, id, body.reason);
   }
 
   @Post(':id/reactivate')
   @HttpCode(200)
+  @ApiOkResponse({ type: UserView })
   reactivate(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ReactivateUserDto): Promise<UserRecord> {
     return this.reactivateUser.execute(actor, id, body.reason, body.email);
   }
 
   @Post(':id/password-reset')
   @HttpCode(200)
+  @ApiOkResponse({ type: PasswordResetView })
   resetPassword(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: AccountActionDto): Promise<{ passwordSetupExpiresAt: string }> {
     return this.forceReset.execute(actor, id, body.reason);
   }

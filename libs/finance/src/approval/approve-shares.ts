@@ -48,11 +48,15 @@ export class ApproveShares {
     assertPayerAccess(actor, payer);
     const items = command.items ?? [];
     if (!command.all && items.length === 0) {
-      throw new FinanceValidationError('Invalid request: say what to approve', [{ path: 'items', message: 'give items, or all: true' }]);
+      throw new FinanceValidationError({ zh: '请选择要审批的资金份额，或选择全部', en: 'Invalid request: say what to approve' }, [
+        { path: 'items', message: 'give items, or all: true', messageZh: '请逐项选择或选择全部' },
+      ]);
     }
     items.forEach((item, index) => {
       if (item.action !== 'approve' && !item.reason?.trim()) {
-        throw new FinanceValidationError(`Invalid request: items[${index}].reason`, [{ path: `items[${index}].reason`, message: `a reason is required to ${item.action} a share` }]);
+        throw new FinanceValidationError({ zh: `第 ${index + 1} 项须填写理由`, en: `Invalid request: items[${index}].reason` }, [
+          { path: `items[${index}].reason`, message: `a reason is required to ${item.action} a share`, messageZh: '须填写理由' },
+        ]);
       }
     });
     return this.transactions.run(async (manager) => {
@@ -63,8 +67,12 @@ export class ApproveShares {
       const listed = new Set<string>();
       for (const [index, item] of items.entries()) {
         const share = byId.get(item.shareId);
-        if (!share) throw new FinanceValidationError(`Invalid request: items[${index}].shareId`, [{ path: `items[${index}].shareId`, message: `no share of ${payer} in this program` }]);
-        if (listed.has(share.id)) throw new FinanceValidationError(`Invalid request: items[${index}].shareId`, [{ path: `items[${index}].shareId`, message: 'listed twice' }]);
+        if (!share) throw new FinanceValidationError({ zh: `第 ${index + 1} 项不是本项目中由您负责支付的资金份额`, en: `Invalid request: items[${index}].shareId` }, [
+            { path: `items[${index}].shareId`, message: `no share of ${payer} in this program`, messageZh: '本项目中没有该资金份额' },
+          ]);
+        if (listed.has(share.id)) throw new FinanceValidationError({ zh: `第 ${index + 1} 项重复列出`, en: `Invalid request: items[${index}].shareId` }, [
+            { path: `items[${index}].shareId`, message: 'listed twice', messageZh: '重复列出' },
+          ]);
         listed.add(share.id);
         await this.apply(manager, actor, share, item.action, item.reason?.trim() ?? null, result);
       }
@@ -83,7 +91,9 @@ export class ApproveShares {
 
   private async apply(manager: EntityManager, actor: Actor, share: ShareRecord, action: ShareAction, reason: string | null, result: ApprovalResult): Promise<void> {
     const open = share.status === 'committed' || share.status === 'held';
-    if (!open) throw new FinanceStateError(`Share ${share.id} is already ${share.status}`, [{ path: 'shareId', message: share.status }]);
+    if (!open) throw new FinanceStateError({ zh: '该资金份额已审批处理过，不能再次审批', en: `Share ${share.id} is already ${share.status}` }, [
+        { path: 'shareId', message: share.status },
+      ]);
     const amount = BigInt(share.amountFen);
     const now = this.clock.now();
     const account = (kind: 'budget' | 'committed' | 'approved') => ({ kind, programId: share.programId, payer: share.payer });

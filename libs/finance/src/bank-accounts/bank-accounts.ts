@@ -59,7 +59,7 @@ export class BankAccounts {
         `select id, name, kind, district_code as "districtCode", administrator_user_id as "administratorUserId" from organizations where id = $1`,
         [organizationId],
       );
-      if (!payee) throw new FinanceNotFoundError('No such organization', [{ path: 'id', message: 'no such organization' }]);
+      if (!payee) throw new FinanceNotFoundError({ zh: '没有找到该单位', en: 'No such organization' }, [{ path: 'id', message: 'no such organization', messageZh: '没有该单位' }]);
       Scope.assertOrganizationAccess(actor, { organizationId, districtCode: payee.districtCode });
       if (actor.role === 'applicant' && payee.administratorUserId !== actor.id) throw new NotPayeeAdministratorError();
       const problems = payeeAccountProblems(payee, input);

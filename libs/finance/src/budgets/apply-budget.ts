@@ -1,3 +1,5 @@
+import { payerName } from '../payer-names';
+import { fenToYuan } from '../payments/yuan';
 import { EntityManager } from 'typeorm';
 import { BudgetBelowCommitmentsError } from '../finance-errors';
 import { accountCode, AccountRef, Ledger, net, transfer } from '../ledger';
@@ -26,9 +28,13 @@ export async function applyBudget(manager: EntityManager, programId: string, pay
     await Ledger.post(manager, transfer('budget_allocated', appropriation, budget, difference, `budget of ${payer} set to ${wanted} fen`, { payer }), actorId);
   } else if (difference < 0n) {
     if (available < -difference) {
-      throw new BudgetBelowCommitmentsError(`The budget of ${payer} cannot be lowered to ${wanted} fen: ${current - available} fen are already committed`, [
-        { path, message: `at least ${current - available} fen` },
-      ]);
+      throw new BudgetBelowCommitmentsError(
+        {
+          zh: `${payerName(payer, new Map())}的预算不能调减至 ${fenToYuan(wanted)} 元：已承诺 ${fenToYuan(current - available)} 元`,
+          en: `The budget of ${payer} cannot be lowered to ${wanted} fen: ${current - available} fen are already committed`,
+        },
+        [{ path, message: `at least ${current - available} fen`, messageZh: `不少于 ${fenToYuan(current - available)} 元` }],
+      );
     }
     await Ledger.post(manager, transfer('budget_reduced', budget, appropriation, -difference, `budget of ${payer} set to ${wanted} fen`, { payer }), actorId);
   }

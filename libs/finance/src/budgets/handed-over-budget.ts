@@ -24,7 +24,7 @@ export interface HandedOverBudgetView {
 
 /** Finance takes over a program only once it is handed over; before that the budget is still the program office's. */
 export function assertHandedOver(program: FinanceProgram): void {
-  if (program.status !== 'handed_over') throw new FinanceStateError(`The program is ${program.status}; its budget reaches finance with the hand-over`);
+  if (program.status !== 'handed_over') throw new FinanceStateError({ zh: '该项目尚未移交财务，项目预算随移交一并送达', en: `The program is ${program.status}; its budget reaches finance with the hand-over` });
 }
 
 /**

@@ -56,5 +56,7 @@ export class SetBudget {
 async function assertPayerExists(manager: EntityManager, payer: string): Promise<void> {
   if (!payer.startsWith('district:')) return;
   const [district] = await queryRows<{ code: string }>(manager, `select code from districts where code = $1`, [payer.slice('district:'.length)]);
-  if (!district) throw new FinanceValidationError('Invalid request: payer', [{ path: 'payer', message: `${payer} is not a district of this tenant` }]);
+  if (!district) throw new FinanceValidationError({ zh: '所选支付方不是本地区的区县财政', en: 'Invalid request: payer' }, [
+      { path: 'payer', message: `${payer} is not a district of this tenant`, messageZh: '不是本地区的区县' },
+    ]);
 }

@@ -53,13 +53,13 @@ export class RecordClawback {
   ) {}
 
   execute(actor: Actor, command: RecordClawbackCommand): Promise<ClawbackView> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(command.foundOn)) throw new FinanceValidationError('Invalid request: foundOn', [{ path: 'foundOn', message: 'must be a date YYYY-MM-DD' }]);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(command.foundOn)) throw new FinanceValidationError({ zh: '发现日期格式有误', en: 'Invalid request: foundOn' }, [{ path: 'foundOn', message: 'must be a date YYYY-MM-DD', messageZh: '须为日期（年-月-日）' }]);
     // The finding dates the fraud ban: a finding not yet made would start a ban in the future, so today (CST, by the
     // clock) is the latest date a clawback may carry.
     const today = cstToday(this.clock);
     if (command.foundOn > today) {
       throw new FinanceValidationError(
-        { zh: `发现日期（foundOn）不能晚于今天（${today}）`, en: `Invalid request: foundOn ${command.foundOn} is after today (${today})` },
+        { zh: `发现日期不能晚于今天（${today}）`, en: `Invalid request: foundOn ${command.foundOn} is after today (${today})` },
         [{ path: 'foundOn', message: `must not be after today (${today})`, messageZh: `不能晚于今天（${today}）` }],
       );
     }
@@ -69,7 +69,7 @@ export class RecordClawback {
         `select program_id as "programId", organization_id as "organizationId" from applications where id = $1`,
         [command.applicationId],
       );
-      if (!application) throw new FinanceNotFoundError('No such application', [{ path: 'applicationId', message: 'no such application' }]);
+      if (!application) throw new FinanceNotFoundError({ zh: '没有找到该申报', en: 'No such application' }, [{ path: 'applicationId', message: 'no such application', messageZh: '没有该申报' }]);
       const program = await findProgram(manager, application.programId, true);
       const paid = await queryRows<{ payer: string; paidFen: string }>(
         manager,
@@ -84,7 +84,9 @@ export class RecordClawback {
       );
       const paidTotal = paid.reduce((sum, p) => sum + Number(p.paidFen), 0);
       if (command.amountFen > paidTotal) {
-        throw new FinanceValidationError('Invalid request: amountFen', [{ path: 'amountFen', message: `at most ${paidTotal} fen was paid and not yet claimed back` }]);
+        throw new FinanceValidationError({ zh: '追回金额超过已支付且尚未追回的金额', en: 'Invalid request: amountFen' }, [
+          { path: 'amountFen', message: `at most ${paidTotal} fen was paid and not yet claimed back`, messageZh: `最多 ${fenToYuan(paidTotal)} 元` },
+        ]);
       }
       const parts = largestRemainder(command.amountFen, paid.map((p) => Number(p.paidFen)));
       const [clawback] = await queryRows<{ id: string }>(

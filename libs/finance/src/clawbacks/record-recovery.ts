@@ -1,3 +1,4 @@
+import { fenToYuan } from '../payments/yuan';
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { queryRows, TenantTransactions } from '@subsidy/database';
@@ -36,9 +37,13 @@ export class RecordRecovery {
           where cs.clawback_id = $1 and cs.payer = $2 for update of cs, c`,
         [clawbackId, payer],
       );
-      if (!share) throw new FinanceNotFoundError(`No clawback ${clawbackId} owed to ${payer}`, [{ path: 'id', message: 'no such clawback for this payer' }]);
+      if (!share) throw new FinanceNotFoundError({ zh: '没有找到应退回您所在财政的该笔追回款', en: `No clawback ${clawbackId} owed to ${payer}` }, [
+          { path: 'id', message: 'no such clawback for this payer', messageZh: '没有该笔追回款' },
+        ]);
       const outstanding = Number(share.amountFen) - Number(share.recoveredFen);
-      if (amountFen > outstanding) throw new FinanceValidationError('Invalid request: amountFen', [{ path: 'amountFen', message: `at most ${outstanding} fen is outstanding` }]);
+      if (amountFen > outstanding) throw new FinanceValidationError({ zh: '收回金额超过尚未收回的金额', en: 'Invalid request: amountFen' }, [
+          { path: 'amountFen', message: `at most ${outstanding} fen is outstanding`, messageZh: `最多 ${fenToYuan(outstanding)} 元` },
+        ]);
       await Ledger.post(
         manager,
         transfer(

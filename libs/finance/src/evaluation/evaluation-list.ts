@@ -95,11 +95,13 @@ export class EvaluationLists {
 
 function validDate(value: string): CalendarDate {
   if (isCalendarDate(value)) return value;
-  throw new FinanceValidationError('Invalid request: dueBy', [{ path: 'dueBy', message: 'must be a calendar date YYYY-MM-DD' }]);
+  throw new FinanceValidationError({ zh: '截止日期格式有误', en: 'Invalid request: dueBy' }, [{ path: 'dueBy', message: 'must be a calendar date YYYY-MM-DD', messageZh: '须为日期（年-月-日）' }]);
 }
 
 function validStatus(value: string): EvaluationStatusFilter {
   const known = EVALUATION_STATUSES.find((s) => s === value);
   if (known) return known;
-  throw new FinanceValidationError('Invalid request: status', [{ path: 'status', message: `must be one of ${EVALUATION_STATUSES.join(', ')}` }]);
+  throw new FinanceValidationError({ zh: '状态筛选条件有误', en: 'Invalid request: status' }, [
+    { path: 'status', message: `must be one of ${EVALUATION_STATUSES.join(', ')}`, messageZh: '不是可选的状态' },
+  ]);
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { Actor } from '@subsidy/tenancy';
 import type { Response } from 'express';
@@ -9,6 +9,8 @@ import { EvaluationList, EvaluationLists } from './evaluation-list';
 import { evaluationWorkbook } from './evaluation-workbook';
 import { EvaluationListQueryDto, FundUseReceiptDto } from './evaluation.dto';
 import { FundUseReceipt, RecordFundUseReceipt } from './record-receipt';
+import { ApiFileResponse } from '@subsidy/common';
+import { EvaluationListResponse, FundUseReceiptResponse } from '../http/finance-responses';
 
 @ApiTags('finance')
 @ApiBearerAuth()
@@ -22,12 +24,14 @@ export class EvaluationController {
 
   @Get('programs/:id/evaluation-list')
   @ApiOperation({ summary: '绩效评价名单: awardees owing a use-of-funds report, due / overdue at dueBy (default CST today) or received' })
+  @ApiOkResponse({ type: EvaluationListResponse })
   list(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() query: EvaluationListQueryDto): Promise<EvaluationList> {
     return this.lists.list(actor, id, query);
   }
 
   @Get('programs/:id/evaluation-list.xlsx')
   @ApiProduces(XLSX)
+  @ApiFileResponse('The spreadsheet (.xlsx)', XLSX)
   async listXlsx(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() query: EvaluationListQueryDto, @Res() response: Response): Promise<void> {
     const bytes = await evaluationWorkbook(await this.lists.list(actor, id, query));
     response.status(200).set({ 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="evaluation-list-${id}.xlsx"` }).send(bytes);
@@ -36,6 +40,7 @@ export class EvaluationController {
   @Post('fund-use-reports/:id/receipt')
   @HttpCode(200)
   @ApiOperation({ summary: "Record an awardee's use-of-funds report as received (once)" })
+  @ApiOkResponse({ type: FundUseReceiptResponse })
   receipt(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: FundUseReceiptDto): Promise<FundUseReceipt> {
     return this.receipts.execute(actor, id, body);
   }

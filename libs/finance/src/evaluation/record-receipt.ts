@@ -25,12 +25,18 @@ export class RecordFundUseReceipt {
   ) {}
 
   execute(actor: Actor, reportId: string, body: { receivedOn: string; note?: string }): Promise<FundUseReceipt> {
-    if (!isCalendarDate(body.receivedOn)) throw new FinanceValidationError('Invalid request: receivedOn', [{ path: 'receivedOn', message: 'must be a calendar date YYYY-MM-DD' }]);
+    if (!isCalendarDate(body.receivedOn)) throw new FinanceValidationError({ zh: '收到日期格式有误', en: 'Invalid request: receivedOn' }, [
+        { path: 'receivedOn', message: 'must be a calendar date YYYY-MM-DD', messageZh: '须为日期（年-月-日）' },
+      ]);
     const only = evaluationPayerScope(actor);
     return this.transactions.run(async (manager) => {
       const report = await visibleReport(manager, reportId, only);
-      if (report.receivedOn !== null) throw new FinanceStateError(`This report was already received on ${report.receivedOn}`, [{ path: 'id', message: 'already received' }]);
-      if (body.receivedOn < report.paidOn) throw new FinanceValidationError('Invalid request: receivedOn', [{ path: 'receivedOn', message: `must not be before the payment on ${report.paidOn}` }]);
+      if (report.receivedOn !== null) throw new FinanceStateError({ zh: `该资金使用报告已于 ${report.receivedOn} 登记收到`, en: `This report was already received on ${report.receivedOn}` }, [
+          { path: 'id', message: 'already received', messageZh: '已登记收到' },
+        ]);
+      if (body.receivedOn < report.paidOn) throw new FinanceValidationError({ zh: '收到日期不能早于付款日期', en: 'Invalid request: receivedOn' }, [
+          { path: 'receivedOn', message: `must not be before the payment on ${report.paidOn}`, messageZh: `不能早于付款日期 ${report.paidOn}` },
+        ]);
       const note = body.note ?? null;
       await manager.query(`update fund_use_reports set received_on = $2, received_by = $3, note = $4 where id = $1`, [reportId, body.receivedOn, actor.id, note]);
       await this.audit.record(manager, {
@@ -55,6 +61,6 @@ async function visibleReport(manager: EntityManager, reportId: string, only: str
     [reportId, only],
   );
   // Another district's report is answered like a missing one: its existence is not the officer's business.
-  if (!report) throw new FinanceNotFoundError('No such use-of-funds report', [{ path: 'id', message: 'no such report' }]);
+  if (!report) throw new FinanceNotFoundError({ zh: '没有找到该资金使用报告', en: 'No such use-of-funds report' }, [{ path: 'id', message: 'no such report', messageZh: '没有该报告' }]);
   return report;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { Idempotent } from '@subsidy/idempotency';
 import { Actor } from '@subsidy/tenancy';
@@ -14,6 +14,8 @@ import { ProgramReport, ProgramReports } from '../reports/program-report';
 import { reportWorkbook } from '../reports/report-workbook';
 import { ApproveSharesDto, ConfirmHandedOverBudgetDto, SetBudgetDto } from './finance.dto';
 import { uuidParam } from './uuid-param';
+import { ApiFileResponse } from '@subsidy/common';
+import { ApprovalResponse, BudgetResponse, ConfirmedBudgetResponse, HandedOverBudgetResponse, IntakeResponse, ProgramReportResponse, ShareListResponse } from './finance-responses';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -35,12 +37,14 @@ export class FinanceProgramsController {
   @Put('budget')
   @Idempotent('finance.budget.set')
   @ApiOperation({ summary: "Set a payer's budget for the program (the ledger posts the difference); needs an Idempotency-Key" })
+  @ApiOkResponse({ type: BudgetResponse })
   budget(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: SetBudgetDto): Promise<BudgetView> {
     return this.setBudget.execute(actor, { programId: id, payer: body.payer, amountFen: body.amountFen });
   }
 
   @Get('budget/handed-over')
   @ApiOperation({ summary: 'The program budget the program office handed over, to confirm as the city budget (city finance)' })
+  @ApiOkResponse({ type: HandedOverBudgetResponse })
   handedOverBudget(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<HandedOverBudgetView> {
     return this.handedOverBudgets.view(actor, id);
   }
@@ -48,6 +52,7 @@ export class FinanceProgramsController {
   @Put('budget/handed-over')
   @Idempotent('finance.budget.handed-over')
   @ApiOperation({ summary: 'Confirm the handed-over budget as the city budget, or set another figure with a reason (422 naming reason); needs an Idempotency-Key' })
+  @ApiOkResponse({ type: ConfirmedBudgetResponse })
   confirmBudget(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ConfirmHandedOverBudgetDto): Promise<ConfirmedBudget> {
     return this.confirmHandedOverBudget.execute(actor, { programId: id, amountFen: body.amountFen, reason: body.reason });
   }
@@ -56,11 +61,13 @@ export class FinanceProgramsController {
   @HttpCode(200)
   @Idempotent('finance.intake')
   @ApiOperation({ summary: 'Take a handed-over program in: awards, cost shares, commitments (city finance); needs an Idempotency-Key' })
+  @ApiOkResponse({ type: IntakeResponse })
   intake(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<IntakeResult> {
     return this.takeIn.execute(actor, id);
   }
 
   @Get('shares')
+  @ApiOkResponse({ type: ShareListResponse })
   shares(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<{ programId: string; shares: ShareListItem[] }> {
     return this.shareList.list(actor, id);
   }
@@ -69,17 +76,20 @@ export class FinanceProgramsController {
   @HttpCode(200)
   @Idempotent('finance.approvals')
   @ApiOperation({ summary: "Approve, hold or release a payer's shares; needs an Idempotency-Key" })
+  @ApiOkResponse({ type: ApprovalResponse })
   approve(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ApproveSharesDto): Promise<ApprovalResult> {
     return this.approveShares.execute(actor, { programId: id, payer: body.payer, all: body.all, items: body.items });
   }
 
   @Get('report')
+  @ApiOkResponse({ type: ProgramReportResponse })
   report(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ProgramReport> {
     return this.reports.report(actor, id);
   }
 
   @Get('report.xlsx')
   @ApiProduces(XLSX)
+  @ApiFileResponse('The spreadsheet (.xlsx)', XLSX)
   async reportXlsx(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Res() response: Response): Promise<void> {
     const bytes = await reportWorkbook(await this.reports.report(actor, id));
     response.status(200).set({ 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="finance-report-${id}.xlsx"` }).send(bytes);

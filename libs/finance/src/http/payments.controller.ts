@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { TenantTransactions } from '@subsidy/database';
 import { Idempotent } from '@subsidy/idempotency';
@@ -15,6 +15,10 @@ import { MeetInstallmentCondition } from '../payments/meet-condition';
 import { ConditionMetDto, ConfirmBatchDto, ConfirmLineAccountDto, CreateBatchDto } from './finance.dto';
 import { XLSX } from './finance.controller';
 import { uuidParam } from './uuid-param';
+import { ApiFileResponse } from '@subsidy/common';
+import { BatchListResponse, BatchResponse, ClawbackListResponse, InstallmentDueResponse } from './finance-responses';
+import { ClawbackListItem, listClawbacks } from '../clawbacks/clawback-list';
+import { findProgram } from '../program-lookup';
 
 @ApiTags('finance')
 @ApiBearerAuth()
@@ -32,6 +36,7 @@ export class PaymentsController {
   @Post('programs/:id/batches')
   @Idempotent('finance.batch.create')
   @ApiOperation({ summary: "Put a payer's due installments into a payment batch; needs an Idempotency-Key" })
+  @ApiCreatedResponse({ type: BatchResponse })
   create(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: CreateBatchDto): Promise<BatchView> {
     return this.createBatch.execute(actor, id, body.payer);
   }
@@ -40,17 +45,39 @@ export class PaymentsController {
   @HttpCode(202)
   @Idempotent('finance.batch.release')
   @ApiOperation({ summary: "Release a payer's due installments as a batch whose lines the worker instructs, one job per line; needs an Idempotency-Key" })
+  @ApiAcceptedResponse({ type: BatchResponse })
   release(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: CreateBatchDto): Promise<BatchView> {
     return this.createBatch.execute(actor, id, body.payer, 'queued');
   }
 
+  @Get('programs/:id/batches')
+  @ApiOperation({ summary: "The program's payment batches with their lines, newest first (a district-level officer: its own payer's)" })
+  @ApiOkResponse({ type: BatchListResponse })
+  batches(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<{ programId: string; batches: BatchView[] }> {
+    const payer = ownPayer(actor);
+    return this.transactions.run(async (manager) => {
+      await findProgram(manager, id);
+      return { programId: id, batches: await BatchStore.list(manager, id, payer) };
+    });
+  }
+
+  @Get('programs/:id/clawbacks')
+  @ApiOperation({ summary: "The program's clawbacks with what each payer is owed and has received back, newest first (a district-level officer: its own payer's)" })
+  @ApiOkResponse({ type: ClawbackListResponse })
+  clawbacks(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<{ programId: string; clawbacks: ClawbackListItem[] }> {
+    const payer = ownPayer(actor);
+    return this.transactions.run((manager) => listClawbacks(manager, id, payer));
+  }
+
   @Get('batches/:id')
+  @ApiOkResponse({ type: BatchResponse })
   batch(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<BatchView> {
     return this.visibleBatch(actor, id);
   }
 
   @Get('batches/:id/export.xlsx')
   @ApiProduces(XLSX)
+  @ApiFileResponse('The spreadsheet (.xlsx)', XLSX)
   @ApiOperation({ summary: 'The batch as the treasury payment system imports it' })
   async export(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Res() response: Response): Promise<void> {
     const bytes = await batchWorkbook(await this.visibleBatch(actor, id));
@@ -61,6 +88,7 @@ export class PaymentsController {
   @HttpCode(200)
   @Idempotent('finance.batch.confirm')
   @ApiOperation({ summary: "Record the bank's outcome, for the whole batch or per line; needs an Idempotency-Key" })
+  @ApiOkResponse({ type: BatchResponse })
   confirm(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ConfirmBatchDto): Promise<BatchView> {
     return this.confirmBatch.execute(actor, { batchId: id, bankReference: body.bankReference, lines: body.lines });
   }
@@ -69,6 +97,7 @@ export class PaymentsController {
   @HttpCode(200)
   @Idempotent('finance.batch.confirm-account')
   @ApiOperation({ summary: "Confirm the changed payee account of a line held for it; the worker then instructs the line. Needs an Idempotency-Key" })
+  @ApiOkResponse({ type: BatchResponse })
   confirmAccount(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ConfirmLineAccountDto): Promise<BatchView> {
     return this.confirmLineAccount.execute(actor, { batchId: id, lineNo: body.lineNo, accountNo: body.accountNo, note: body.note.trim() });
   }
@@ -76,6 +105,7 @@ export class PaymentsController {
   @Post('installments/:id/condition-met')
   @HttpCode(200)
   @ApiOperation({ summary: "An installment's condition (e.g. acceptance) is met: it falls due" })
+  @ApiOkResponse({ type: InstallmentDueResponse })
   conditionMet(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ConditionMetDto): Promise<{ installmentId: string; status: 'due' }> {
     return this.meetCondition.execute(actor, id, body.note);
   }

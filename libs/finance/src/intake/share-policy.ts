@@ -17,7 +17,10 @@ export class SharePolicy {
   resolve(program: FinanceProgram): CompiledPolicy {
     const policy = this.policies.versions(program.tenantId).find((p) => p.id === program.policyId);
     if (!policy || policy.hash !== program.policyHash) {
-      throw new FinanceStateError(`The policy version ${program.policyId} of this program changed or is gone; the cost shares cannot be computed under it`);
+      throw new FinanceStateError({
+        zh: '本项目所依据的政策文件已变更或已不存在，无法据此计算各级财政承担的份额',
+        en: `The policy version ${program.policyId} of this program changed or is gone; the cost shares cannot be computed under it`,
+      });
     }
     return policy;
   }
@@ -41,13 +44,19 @@ export class SharePolicy {
       ],
     });
     if (!checked.ok) {
-      throw new FinanceStateError(`Application ${application.applicationId} cannot be re-evaluated: ${checked.problems[0].path} ${checked.problems[0].message}`);
+      throw new FinanceStateError({
+        zh: '有一项申报无法按政策重新测算，请联系项目主管部门核查',
+        en: `Application ${application.applicationId} cannot be re-evaluated: ${checked.problems[0].path} ${checked.problems[0].message}`,
+      });
     }
     try {
       const [applicant] = evaluateWithPolicy(policy, checked.request).applicants;
       return new Map(applicant.items.map((item) => [item.achievementId, item]));
     } catch (error) {
-      if (error instanceof PolicyEngineError) throw new FinanceStateError(`Application ${application.applicationId} cannot be re-evaluated: ${error.message}`);
+      if (error instanceof PolicyEngineError) throw new FinanceStateError({
+          zh: '有一项申报无法按政策重新测算，请联系项目主管部门核查',
+          en: `Application ${application.applicationId} cannot be re-evaluated: ${error.message}`,
+        });
       throw error;
     }
   }

@@ -61,9 +61,9 @@ export class TakeInProgram {
     assertCityLevel(actor);
     return this.transactions.run(async (manager) => {
       const program = await findProgram(manager, programId, true);
-      if (program.status !== 'handed_over') throw new FinanceStateError(`The program is ${program.status}; finance takes a program in once it is handed over`);
+      if (program.status !== 'handed_over') throw new FinanceStateError({ zh: '该项目尚未移交财务，移交后方可接收', en: `The program is ${program.status}; finance takes a program in once it is handed over` });
       const [existing] = await queryRows<{ programId: string }>(manager, `select program_id as "programId" from finance_intakes where program_id = $1`, [program.id]);
-      if (existing) throw new FinanceStateError('This program was already taken in by finance');
+      if (existing) throw new FinanceStateError({ zh: '财务已接收该项目', en: 'This program was already taken in by finance' });
 
       const policy = this.sharePolicy.resolve(program);
       const priced = (await readApprovedList(manager, program.id)).map((application) => ({ application, engineItems: this.sharePolicy.itemsOf(policy, program, application) }));
@@ -72,7 +72,7 @@ export class TakeInProgram {
       for (const { application, engineItems } of priced) {
         const toPayer = (policyPayer: string): string => {
           const payer = financePayer(policyPayer, application.districtCode);
-          if (!payer) throw new FinanceStateError(`The policy names a payer "${policyPayer}" that finance has no account for`);
+          if (!payer) throw new FinanceStateError({ zh: '政策文件指定的支付方在财务中没有对应账户，请联系系统运维人员', en: `The policy names a payer "${policyPayer}" that finance has no account for` });
           return payer;
         };
         for (const item of application.items) {
@@ -90,7 +90,7 @@ export class TakeInProgram {
           });
         }
       }
-      if (planned.length === 0) throw new FinanceStateError('The program has no handed-over application with a decided amount');
+      if (planned.length === 0) throw new FinanceStateError({ zh: '该项目没有已移交且已审定金额的申报', en: 'The program has no handed-over application with a decided amount' });
 
       const needed = new Map<string, bigint>();
       for (const award of planned) for (const share of award.shares) needed.set(share.payer, (needed.get(share.payer) ?? 0n) + BigInt(share.amountFen));

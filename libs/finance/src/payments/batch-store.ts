@@ -36,6 +36,18 @@ export interface BatchView {
 }
 
 export const BatchStore = {
+  /** The program's batches, newest first; `payer` (a district-level officer's own payer) confines them to that payer's. */
+  async list(manager: EntityManager, programId: string, payer: string | null = null): Promise<BatchView[]> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `select id from payment_batches where program_id = $1 and ($2::text is null or payer = $2) order by created_at desc, id`,
+      [programId, payer],
+    );
+    const batches: BatchView[] = [];
+    for (const row of rows) batches.push(await BatchStore.get(manager, row.id, false, payer));
+    return batches;
+  },
+
   /**
    * The batch with its lines. `payer` (a district-level officer's own payer) confines the read to that payer's
    * batches: another payer's batch is not found (404), as if it did not exist, rather than refused.
@@ -48,7 +60,7 @@ export const BatchStore = {
          from payment_batches b join programs p on p.id = b.program_id where b.id = $1 and ($2::text is null or b.payer = $2) ${lock ? 'for update of b' : ''}`,
       [batchId, payer],
     );
-    if (!batch) throw new FinanceNotFoundError('No such payment batch', [{ path: 'id', message: 'no such batch' }]);
+    if (!batch) throw new FinanceNotFoundError({ zh: '没有找到该支付批次', en: 'No such payment batch' }, [{ path: 'id', message: 'no such batch', messageZh: '没有该批次' }]);
     const lines = await queryRows<Omit<BatchLine, 'amountFen'> & { amountFen: string }>(
       manager,
       `select l.line_no as "lineNo", l.installment_id as "installmentId", l.amount_fen::text as "amountFen", l.payee_name as "payeeName",

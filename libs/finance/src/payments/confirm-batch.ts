@@ -40,12 +40,15 @@ export class ConfirmPaymentBatch {
       await findProgram(manager, (await BatchStore.get(manager, command.batchId)).programId, true);
       const batch = await BatchStore.get(manager, command.batchId, true);
       assertPayerAccess(actor, batch.payer);
-      if (batch.status === 'releasing') throw new FinanceStateError('This batch is still being instructed; record the bank outcome once every line is instructed');
+      if (batch.status === 'releasing') throw new FinanceStateError({ zh: '该批次仍在向银行发送支付指令，请在全部发送后再登记银行结果', en: 'This batch is still being instructed; record the bank outcome once every line is instructed' });
       const open = batch.lines.filter((l) => l.status === 'instructed');
       // Lines held for a changed payee account are not with the bank: they count as open until confirmed and paid.
       const held = batch.lines.filter((l) => l.status === 'held_account_changed').length;
-      if (open.length === 0 && held > 0) throw new FinanceStateError(`The remaining ${held} line(s) of this batch are held until a finance officer confirms the payee's changed account`);
-      if (open.length === 0) throw new FinanceStateError('Every line of this batch is already confirmed');
+      if (open.length === 0 && held > 0) throw new FinanceStateError({
+          zh: `该批次其余 ${held} 笔已暂停，须由财务人员确认收款单位变更后的账户`,
+          en: `The remaining ${held} line(s) of this batch are held until a finance officer confirms the payee's changed account`,
+        });
+      if (open.length === 0) throw new FinanceStateError({ zh: '该批次的每一笔都已确认', en: 'Every line of this batch is already confirmed' });
       const outcomes: NonNullable<ConfirmBatchCommand['lines']> = command.lines ?? open.map((l) => ({ lineNo: l.lineNo, outcome: 'paid' as const }));
       const seen = new Set<number>();
       const now = this.clock.now();
@@ -53,10 +56,10 @@ export class ConfirmPaymentBatch {
       for (const [index, outcome] of outcomes.entries()) {
         const line = batch.lines.find((l) => l.lineNo === outcome.lineNo);
         const path = `lines[${index}].lineNo`;
-        if (!line) throw new FinanceValidationError(`Invalid request: ${path}`, [{ path, message: 'no such line in this batch' }]);
-        if (seen.has(line.lineNo)) throw new FinanceValidationError(`Invalid request: ${path}`, [{ path, message: 'listed twice' }]);
+        if (!line) throw new FinanceValidationError({ zh: '该批次中没有所列的支付明细', en: `Invalid request: ${path}` }, [{ path, message: 'no such line in this batch', messageZh: '该批次中没有这一笔' }]);
+        if (seen.has(line.lineNo)) throw new FinanceValidationError({ zh: '同一笔支付明细重复列出', en: `Invalid request: ${path}` }, [{ path, message: 'listed twice', messageZh: '重复列出' }]);
         seen.add(line.lineNo);
-        if (line.status !== 'instructed') throw new FinanceStateError(`Line ${line.lineNo} is already ${line.status}`, [{ path, message: line.status }]);
+        if (line.status !== 'instructed') throw new FinanceStateError({ zh: `第${line.lineNo}笔已处理，不能再次确认`, en: `Line ${line.lineNo} is already ${line.status}` }, [{ path, message: line.status }]);
         const account = (kind: 'approved' | 'payable' | 'paid') => ({ kind, programId: batch.programId, payer: batch.payer });
         const reference = { batchId: batch.id, lineNo: line.lineNo, installmentId: line.installmentId };
         const bankReference = outcome.bankReference ?? command.bankReference;

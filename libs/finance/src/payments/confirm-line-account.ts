@@ -70,7 +70,9 @@ export class ConfirmLineAccount {
           for update of l`,
         [batch.id, command.lineNo],
       );
-      if (!line) throw new FinanceNotFoundError('No such line in this batch', [{ path: 'lineNo', message: 'no such line in this batch' }]);
+      if (!line) throw new FinanceNotFoundError({ zh: '该批次中没有这一笔支付明细', en: 'No such line in this batch' }, [
+          { path: 'lineNo', message: 'no such line in this batch', messageZh: '该批次中没有这一笔' },
+        ]);
       if (line.status !== 'held_account_changed') throw new LineNotHeldError(command.lineNo, line.status);
       const [account] = await queryRows<CurrentAccount>(
         manager,

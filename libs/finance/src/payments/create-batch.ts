@@ -3,6 +3,7 @@ import { AuditLog } from '@subsidy/audit';
 import { queryRows, TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { FinanceStateError, MissingBankAccountError } from '../finance-errors';
+import { payerName } from '../payer-names';
 import { Outbox } from '@subsidy/queue';
 import { assertPayerAccess, validPayer } from '../payer-access';
 import { findProgram } from '../program-lookup';
@@ -78,10 +79,13 @@ export class CreatePaymentBatch {
           for update of i`,
         [program.id, payer],
       );
-      if (due.length === 0) throw new FinanceStateError(`Nothing of ${payer} is due for payment in this program`);
+      if (due.length === 0) throw new FinanceStateError({ zh: `本项目中没有应由${payerName(payer, new Map())}支付的到期款项`, en: `Nothing of ${payer} is due for payment in this program` });
       const missing = [...new Set(due.filter((d) => !d.accountNo).map((d) => `${d.payeeName} (${d.payeeUscc})`))];
       if (missing.length > 0) {
-        throw new MissingBankAccountError(`These payees have no bank account on file: ${missing.join(', ')}`, missing.map((m) => ({ path: 'payees', message: m })));
+        throw new MissingBankAccountError(
+          { zh: `以下收款单位尚未登记收款账户：${missing.join('、')}`, en: `These payees have no bank account on file: ${missing.join(', ')}` },
+          missing.map((m) => ({ path: 'payees', message: m })),
+        );
       }
       const total = due.reduce((sum, d) => sum + BigInt(d.amountFen), 0n);
       const [batch] = await queryRows<{ id: string }>(

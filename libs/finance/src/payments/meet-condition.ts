@@ -24,10 +24,10 @@ export class MeetInstallmentCondition {
            from finance_installments i join finance_shares s on s.id = i.share_id where i.id = $1 for update of i`,
         [installmentId],
       );
-      if (!row) throw new FinanceNotFoundError('No such installment', [{ path: 'id', message: 'no such installment' }]);
+      if (!row) throw new FinanceNotFoundError({ zh: '没有找到该期款项', en: 'No such installment' }, [{ path: 'id', message: 'no such installment', messageZh: '没有该期款项' }]);
       assertPayerAccess(actor, row.payer);
-      if (row.shareStatus !== 'approved') throw new FinanceStateError(`The share is ${row.shareStatus}; only an approved share's installments can fall due`);
-      if (row.status !== 'scheduled') throw new FinanceStateError(`The installment is already ${row.status}`);
+      if (row.shareStatus !== 'approved') throw new FinanceStateError({ zh: '该资金份额尚未审批通过，其分期款项不能到期支付', en: `The share is ${row.shareStatus}; only an approved share's installments can fall due` });
+      if (row.status !== 'scheduled') throw new FinanceStateError({ zh: '该期款项已处理过', en: `The installment is already ${row.status}` });
       await manager.query(`update finance_installments set status = 'due', condition_met_at = $2, condition_met_by = $3 where id = $1`, [installmentId, this.clock.now(), actor.id]);
       await this.audit.record(manager, { action: 'finance.installment-due', entityType: 'finance_installment', entityId: installmentId, reason: note, data: { condition: row.condition } });
       return { installmentId, status: 'due' };

@@ -66,9 +66,9 @@ export class SetRevenueSharing {
 
 function assertValid(command: SetRevenueSharingCommand): void {
   if (!/^[0-9]{6}$/.test(command.districtCode)) {
-    throw new FinanceValidationError('Invalid request: districtCode', [{ path: 'districtCode', message: 'must be a 6-digit district code', messageZh: '须为6位区县代码' }]);
+    throw new FinanceValidationError({ zh: '区县代码有误', en: 'Invalid request: districtCode' }, [{ path: 'districtCode', message: 'must be a 6-digit district code', messageZh: '须为6位区县代码' }]);
   }
   if (command.cityParts + command.districtParts === 0) {
-    throw new FinanceValidationError('Invalid request: cityParts', [{ path: 'cityParts', message: 'city and district parts cannot both be 0', messageZh: '市级与区县份额不能同时为0' }]);
+    throw new FinanceValidationError({ zh: '分享比例有误', en: 'Invalid request: cityParts' }, [{ path: 'cityParts', message: 'city and district parts cannot both be 0', messageZh: '市级与区县份额不能同时为0' }]);
   }
 }

@@ -59,24 +59,47 @@ export class MyNotifications {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, limit: number, cursorText?: string): Promise<NotificationPage> {
+  /**
+   * A page of my notifications: newest first after `cursorText` (keyset paging, the original form), or `offset` rows
+   * into the chosen order (page/pageSize). `unread` keeps only those not yet read; `total` counts all that match.
+   */
+  async list(
+    actor: Actor,
+    limit: number,
+    cursorText?: string,
+    options: { unread?: boolean; offset?: number; oldestFirst?: boolean } = {},
+  ): Promise<NotificationPage & { total: number }> {
     const cursor = cursorText ? decodeNotificationCursor(cursorText) : null;
     const organizationId = actor.role === 'applicant' ? (actor.organizationId ?? null) : null;
-    const rows = await this.transactions.run((manager) =>
-      queryRows<Row>(
+    const filter = `${MINE} and ($3::boolean is not true or read_at is null)`;
+    const direction = options.oldestFirst ? 'asc' : 'desc';
+    const { rows, total } = await this.transactions.run(async (manager) => ({
+      rows: await queryRows<Row>(
         manager,
         `select ${COLUMNS} from notifications
-          where ${MINE} and ($3::timestamptz is null or (created_at, id) < ($3::timestamptz, $4::uuid))
-          order by created_at desc, id desc limit $5`,
-        [actor.id, organizationId, cursor?.createdAt ?? null, cursor?.id ?? null, limit + 1],
+          where ${filter} and ($4::timestamptz is null or (created_at, id) < ($4::timestamptz, $5::uuid))
+          order by created_at ${direction}, id ${direction} limit $6 offset $7`,
+        [actor.id, organizationId, options.unread ?? null, cursor?.createdAt ?? null, cursor?.id ?? null, limit + 1, options.offset ?? 0],
       ),
-    );
+      total: (await queryRows<{ total: number }>(manager, `select count(*)::int as total from notifications where ${filter}`, [actor.id, organizationId, options.unread ?? null]))[0]?.total ?? 0,
+    }));
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map(view),
-      nextCursor: rows.length > limit && last ? encodeNotificationCursor({ createdAt: last.cursorAt, id: last.id }) : null,
+      // The cursor continues the newest-first order only.
+      nextCursor: !options.oldestFirst && rows.length > limit && last ? encodeNotificationCursor({ createdAt: last.cursorAt, id: last.id }) : null,
+      total,
     };
+  }
+
+  /** Marks every unread notification of mine read (as one read each: not audited, like a single read); how many it marked. */
+  async markAllRead(actor: Actor): Promise<{ marked: number }> {
+    const organizationId = actor.role === 'applicant' ? (actor.organizationId ?? null) : null;
+    const rows = await this.transactions.run((manager) =>
+      queryRows<{ id: string }>(manager, `update notifications set read_at = $3 where read_at is null and ${MINE} returning id`, [actor.id, organizationId, this.clock.now()]),
+    );
+    return { marked: rows.length };
   }
 
   async markRead(actor: Actor, id: string): Promise<NotificationView> {

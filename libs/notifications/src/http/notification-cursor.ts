@@ -17,7 +17,9 @@ export function encodeNotificationCursor(cursor: NotificationCursor): string {
 export function decodeNotificationCursor(text: string): NotificationCursor {
   const [createdAt, id, extra] = Buffer.from(text, 'base64url').toString('utf8').split('|');
   if (extra !== undefined || !createdAt || !id || !TIMESTAMP.test(createdAt) || !UUID.test(id)) {
-    throw new ValidationFailedError('Invalid request: cursor', [{ path: 'cursor', message: 'cursor must be a value returned as nextCursor' }]);
+    throw new ValidationFailedError({ zh: '翻页参数有误，请从第一页重新加载', en: 'Invalid request: cursor' }, [
+      { path: 'cursor', message: 'cursor must be a value returned as nextCursor', messageZh: '翻页参数有误' },
+    ]);
   }
   return { createdAt, id };
 }

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { DisplayNameField, NewPasswordField, NewUsernameField, TenantIdField } from '@subsidy/auth';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
@@ -5,6 +6,7 @@ export class AcceptInvitationDto {
   @TenantIdField()
   tenant!: string;
 
+  @ApiProperty({ description: 'The invitation token from the e-mailed link', maxLength: 128 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(128)

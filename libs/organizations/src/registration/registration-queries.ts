@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Scope } from '@subsidy/auth';
+import { Paged } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { loadOrganizationInScope } from '../organization-scope';
@@ -21,5 +22,10 @@ export class RegistrationQueries {
   list(actor: Actor, status: RegistrationStatus): Promise<RegistrationListItem[]> {
     const district = Scope.districtFilter(actor);
     return this.transactions.run((manager) => RegistrationStore.list(manager, status, district));
+  }
+
+  page(actor: Actor, status: RegistrationStatus, filter: { q?: string; orderBy: string; limit: number; offset: number }): Promise<Paged<RegistrationListItem>> {
+    const district = Scope.districtFilter(actor);
+    return this.transactions.run((manager) => RegistrationStore.page(manager, status, district, filter));
   }
 }

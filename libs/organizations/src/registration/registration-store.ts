@@ -81,18 +81,34 @@ export const RegistrationStore = {
 
   /** Registrations in a status, oldest first; only one district's when `districtCode` is given. */
   async list(manager: EntityManager, status: RegistrationStatus, districtCode: string | null): Promise<RegistrationListItem[]> {
+    return (await RegistrationStore.page(manager, status, districtCode, { orderBy: 'created_at, id', limit: null, offset: 0 })).rows;
+  },
+
+  /** One page of the registrations in `status` (of one district when given), and how many match in all. */
+  async page(
+    manager: EntityManager,
+    status: RegistrationStatus,
+    districtCode: string | null,
+    filter: { q?: string; orderBy: string; limit: number | null; offset: number },
+  ): Promise<{ rows: RegistrationListItem[]; total: number }> {
+    const where = `from organizations where registration_status = $1 and ($2::text is null or district_code = $2)
+        and ($3::text is null or strpos(lower(name), lower($3)) > 0 or strpos(upper(uscc), upper($3)) > 0)`;
+    const params = [status, districtCode, filter.q ?? null];
     const rows = (await manager.query(
-      `select ${COLUMNS}, uscc, name, kind, district_code, created_at from organizations
-        where registration_status = $1 and ($2::text is null or district_code = $2) order by created_at, id`,
-      [status, districtCode],
+      `select ${COLUMNS}, uscc, name, kind, district_code, created_at ${where} order by ${filter.orderBy} limit $4 offset $5`,
+      [...params, filter.limit, filter.offset],
     )) as Array<RegistrationRow & { uscc: string; name: string; kind: string; district_code: string; created_at: Date }>;
-    return rows.map((row) => ({
-      ...toView(row),
-      uscc: row.uscc,
-      name: row.name,
-      kind: row.kind,
-      districtCode: row.district_code,
-      createdAt: row.created_at.toISOString(),
-    }));
+    const [count] = (await manager.query(`select count(*)::int as total ${where}`, params)) as Array<{ total: number }>;
+    return {
+      rows: rows.map((row) => ({
+        ...toView(row),
+        uscc: row.uscc,
+        name: row.name,
+        kind: row.kind,
+        districtCode: row.district_code,
+        createdAt: row.created_at.toISOString(),
+      })),
+      total: count?.total ?? 0,
+    };
   },
 };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotBlank } from '@subsidy/common';
+import { IsNotBlank, PageQuery, SortSpec } from '@subsidy/common';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { REGISTRATION_STATUSES, RegistrationStatus } from './registration-store';
 
@@ -19,9 +19,23 @@ export class RejectRegistrationDto {
   reason!: string;
 }
 
-export class ListRegistrationsQuery {
+/** Sort fields of GET /organization-registrations; the default order is oldest first. */
+export const REGISTRATION_SORT = new SortSpec({ createdAt: 'created_at', name: 'name', uscc: 'uscc', districtCode: 'district_code' }, 'created_at', 'id');
+
+export class ListRegistrationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REGISTRATION_STATUSES, default: 'pending_review' })
   @IsOptional()
   @IsIn(REGISTRATION_STATUSES)
   status?: RegistrationStatus;
+
+  @ApiPropertyOptional({ description: '名称或统一社会信用代码中包含的文字 (part of the name or the USCC)', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: REGISTRATION_SORT.values, description: '排序字段，"-" 前缀为降序；默认最早的在前' })
+  @IsOptional()
+  @IsIn(REGISTRATION_SORT.values)
+  sort?: string;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Scope } from '@subsidy/auth';
+import { Paged } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { RenameRequest, RenameRequestStatus, RenameRequestStore } from './rename-request-record';
@@ -13,5 +14,11 @@ export class ListRenameRequests {
     const scope = Scope.of(actor);
     const organizationId = scope.kind === 'organization' ? scope.organizationId : null;
     return this.transactions.run((manager) => RenameRequestStore.list(manager, { status: status === 'all' ? null : status, organizationId }));
+  }
+
+  page(actor: Actor, status: RenameRequestStatus | 'all', filter: { q?: string; orderBy: string; limit: number; offset: number }): Promise<Paged<RenameRequest>> {
+    const scope = Scope.of(actor);
+    const organizationId = scope.kind === 'organization' ? scope.organizationId : null;
+    return this.transactions.run((manager) => RenameRequestStore.page(manager, { status: status === 'all' ? null : status, organizationId, ...filter }));
   }
 }

@@ -68,6 +68,19 @@ export const RenameRequestStore = {
     return rows.map(toRequest);
   },
 
+  /** One page of the requests matching the filters (`orderBy` from RENAME_REQUEST_SORT), and how many match in all. */
+  async page(
+    manager: EntityManager,
+    filter: { status: RenameRequestStatus | null; organizationId: string | null; q?: string; orderBy: string; limit: number; offset: number },
+  ): Promise<{ rows: RenameRequest[]; total: number }> {
+    const where = `from organization_rename_requests where ($1::text is null or status = $1) and ($2::uuid is null or organization_id = $2)
+        and ($3::text is null or strpos(lower(current_name), lower($3)) > 0 or strpos(lower(requested_name), lower($3)) > 0)`;
+    const params = [filter.status, filter.organizationId, filter.q ?? null];
+    const rows = await queryRows<Row>(manager, `select ${COLUMNS} ${where} order by ${filter.orderBy} limit $4 offset $5`, [...params, filter.limit, filter.offset]);
+    const [count] = await queryRows<{ total: number }>(manager, `select count(*)::int as total ${where}`, params);
+    return { rows: rows.map(toRequest), total: count?.total ?? 0 };
+  },
+
   async decide(manager: EntityManager, id: string, decision: { status: 'approved' | 'rejected'; decidedBy: string; decidedAt: Date; reason: string }): Promise<RenameRequest> {
     const [row] = await queryRows<Row>(
       manager,

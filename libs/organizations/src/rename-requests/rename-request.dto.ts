@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotBlank } from '@subsidy/common';
+import { IsNotBlank, PageQuery, SortSpec } from '@subsidy/common';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { RENAME_REQUEST_STATUSES, RenameRequestStatus } from './rename-request-record';
 
@@ -11,9 +11,23 @@ export class DecideRenameRequestDto {
   reason!: string;
 }
 
-export class ListRenameRequestsQuery {
+/** Sort fields of GET /organization-rename-requests; the default order is oldest first. */
+export const RENAME_REQUEST_SORT = new SortSpec({ requestedAt: 'requested_at', decidedAt: 'decided_at', currentName: 'current_name', requestedName: 'requested_name' }, 'requested_at', 'id');
+
+export class ListRenameRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: [...RENAME_REQUEST_STATUSES, 'all'], default: 'pending' })
   @IsOptional()
   @IsIn([...RENAME_REQUEST_STATUSES, 'all'])
   status?: RenameRequestStatus | 'all';
+
+  @ApiPropertyOptional({ description: '原名称或新名称中包含的文字 (part of the current or requested name)', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: RENAME_REQUEST_SORT.values, description: '排序字段，"-" 前缀为降序；默认最早的在前' })
+  @IsOptional()
+  @IsIn(RENAME_REQUEST_SORT.values)
+  sort?: string;
 }

@@ -37,9 +37,9 @@ export class AcceptInvitation {
       return await this.transactions.runFor(tenant.id, async (manager) => {
         // Locked FOR UPDATE, so two acceptances of one token cannot both succeed.
         const invitation = await InvitationStore.findForUpdate(manager, hashToken(command.token));
-        if (!invitation) throw new InvitationInvalidError('unknown token');
-        if (invitation.accepted_at) throw new InvitationInvalidError('it was already used');
-        if (invitation.expires_at.getTime() <= Date.now()) throw new InvitationInvalidError('it has expired; ask for a new one');
+        if (!invitation) throw new InvitationInvalidError({ zh: '邀请链接无效', en: 'unknown token' });
+        if (invitation.accepted_at) throw new InvitationInvalidError({ zh: '邀请已被使用', en: 'it was already used' });
+        if (invitation.expires_at.getTime() <= Date.now()) throw new InvitationInvalidError({ zh: '邀请已过期，请联系单位管理员重新邀请', en: 'it has expired; ask for a new one' });
         if (await UserStore.usernameExists(manager, command.username)) throw new UsernameTakenError('username');
         const user = await UserStore.insert(manager, tenant.id, {
           username: command.username,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Scope } from '@subsidy/auth';
+import { Paged } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { OrganizationRecord, OrganizationStore } from '../organization-record';
@@ -16,5 +17,10 @@ export class ListOrganizations {
   execute({ actor }: ListOrganizationsCommand): Promise<OrganizationRecord[]> {
     const district = Scope.districtFilter(actor);
     return this.transactions.run((manager) => OrganizationStore.list(manager, district));
+  }
+
+  page(actor: Actor, filter: Parameters<typeof OrganizationStore.page>[2]): Promise<Paged<OrganizationRecord>> {
+    const district = Scope.districtFilter(actor);
+    return this.transactions.run((manager) => OrganizationStore.page(manager, district, filter));
   }
 }

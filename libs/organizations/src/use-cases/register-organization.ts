@@ -52,8 +52,8 @@ export class RegisterOrganization {
       return await this.transactions.runFor(tenant.id, async (manager) => {
         const { organization: org, user: applicant } = command;
         if (!(await DistrictStore.exists(manager, org.districtCode))) {
-          throw new ValidationFailedError('Invalid request: organization.districtCode', [
-            { path: 'organization.districtCode', message: `${org.districtCode} is not a district of this tenant` },
+          throw new ValidationFailedError({ zh: '所选区县不属于本地区', en: 'Invalid request: organization.districtCode' }, [
+            { path: 'organization.districtCode', message: `${org.districtCode} is not a district of this tenant`, messageZh: '不是本地区的区县' },
           ]);
         }
         const division = matchUsccDivision(org.uscc, org.districtCode, await this.divisionsOf(manager, tenant.id));

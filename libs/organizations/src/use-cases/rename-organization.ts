@@ -41,7 +41,7 @@ export class RenameOrganization {
 
   execute({ actor, organizationId, name }: RenameOrganizationCommand): Promise<RenameOutcome> {
     if (name.trim() === '') {
-      throw new ValidationFailedError({ zh: '请求无效：name', en: 'Invalid request: name' }, [{ path: 'name', message: 'must not be blank', messageZh: '不能为空' }]);
+      throw new ValidationFailedError({ zh: '单位名称不能为空', en: 'Invalid request: name' }, [{ path: 'name', message: 'must not be blank', messageZh: '不能为空' }]);
     }
     return this.transactions.run(async (manager) => {
       const before = await loadOrganizationInScope(manager, actor, organizationId, true);

@@ -1,3 +1,4 @@
+import { applicationStatusZh } from '../core/status-names';
 import { OutOfScopeError, Scope } from '@subsidy/auth';
 import { queryRows } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
@@ -27,6 +28,8 @@ export const ApplicationAccess = {
       return visible;
     }
     const application = await ApplicationStore.get(manager, id);
+    // A reviewer the officer reassigned the current review to reads it whatever their district.
+    if (actor.kind === 'user' && application.reviewAssigneeId === actor.id) return application;
     Scope.assertOrganizationAccess(actor, application);
     return application;
   },
@@ -40,12 +43,15 @@ export const ApplicationAccess = {
 
   assertApplicant(actor: Actor, application: Pick<ApplicationRecord, 'organizationId' | 'districtCode'>): void {
     Scope.assertOrganizationAccess(actor, application);
-    if (actor.role !== 'applicant') throw new OutOfScopeError('Only the applicant organization can change its application');
+    if (actor.role !== 'applicant') throw new OutOfScopeError({ zh: '只有申报单位本身可以修改其申报', en: 'Only the applicant organization can change its application' });
   },
 
   assertEditable(application: ApplicationRecord): void {
     if (!(EDITABLE_STATUSES as readonly string[]).includes(application.status)) {
-      throw new InvalidStateError(`The application is ${application.status}; it can be changed only as a draft or when a correction was requested`);
+      throw new InvalidStateError({
+        zh: `申报当前为“${applicationStatusZh(application.status)}”，只有草稿或被要求补正的申报可以修改`,
+        en: `The application is ${application.status}; it can be changed only as a draft or when a correction was requested`,
+      });
     }
   },
 };

@@ -5,7 +5,9 @@ export class ApplicationExistsError extends DomainError {
   readonly code = 'application_exists';
   readonly status = 409;
   constructor(readonly applicationId: string) {
-    super(`Your organization already has an application for this program (${applicationId})`, [{ path: 'applicationId', message: applicationId }]);
+    super({ zh: '本单位已就该项目提交过申报，请打开已有的申报继续办理', en: `Your organization already has an application for this program (${applicationId})` }, [
+      { path: 'applicationId', message: applicationId },
+    ]);
   }
 }
 
@@ -14,7 +16,7 @@ export class SubmissionIncompleteError extends DomainError {
   readonly status = 409;
   constructor(
     readonly code: 'declaration_required' | 'achievements_required',
-    message: string,
+    message: Localized,
     details: ErrorDetail[],
   ) {
     super(message, details);
@@ -26,7 +28,8 @@ export class AchievementsInvalidError extends DomainError {
   readonly code = 'validation_failed';
   readonly status = 400;
   constructor(details: ErrorDetail[]) {
-    super(`Invalid achievements: ${[...new Set(details.map((d) => d.path))].join(', ')}`, details);
+    const paths = [...new Set(details.map((d) => d.path))];
+    super({ zh: `成果信息填写有误，请按提示修改（共 ${paths.length} 处）`, en: `Invalid achievements: ${paths.join(', ')}` }, details);
   }
 }
 
@@ -34,7 +37,7 @@ export class EvidenceNotFoundError extends DomainError {
   readonly code = 'evidence_not_found';
   readonly status = 404;
   constructor() {
-    super('No such evidence file');
+    super({ zh: '没有找到该证明材料', en: 'No such evidence file' });
   }
 }
 
@@ -46,11 +49,10 @@ export class EvidenceRejectedError extends DomainError {
   constructor(
     readonly code: string,
     readonly status: number,
-    message: string | Localized,
+    message: Localized,
     path = 'file',
   ) {
-    const en = typeof message === 'string' ? message : message.en;
-    super(message, [{ path, message: en, ...(typeof message === 'string' ? {} : { messageZh: message.zh }) }]);
+    super(message, [{ path, message: message.en, messageZh: message.zh }]);
   }
 }
 
@@ -59,7 +61,10 @@ export class EvidenceCorruptedError extends DomainError {
   readonly code = 'evidence_corrupted';
   readonly status = 500;
   constructor() {
-    super('This evidence file is damaged in storage and cannot be served; the operators have been alerted');
+    super({
+      zh: '该证明材料在存储中已损坏，无法提供下载；已通知运维人员处理',
+      en: 'This evidence file is damaged in storage and cannot be served; the operators have been alerted',
+    });
   }
 }
 
@@ -71,7 +76,13 @@ export class NotAcceptedAllYearError extends DomainError {
   readonly code = 'not_accepted_all_year';
   readonly status = 422;
   constructor(details: ErrorDetail[]) {
-    super(`以下成果不在全年受理范围内：${details.map((d) => d.path).join('、')}`, details);
+    super(
+      {
+        zh: `以下成果不在全年受理范围内：${details.map((d) => d.messageZh ?? d.message).join('；')}`,
+        en: `Not accepted all year: ${details.map((d) => d.path).join(', ')}`,
+      },
+      details,
+    );
   }
 }
 

@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '@subsidy/idempotency';
 import { PricingModule } from '../pricing/pricing.module';
 import { evidenceStorageProvider } from './evidence/evidence-storage.provider';
+import { ApplicationAuditController } from './http/application-audit.controller';
 import { ApplicationsController } from './http/applications.controller';
 import { EvidenceController } from './http/evidence.controller';
 import { EvidenceUploadInterceptor } from './http/evidence-upload.interceptor';
+import { ApplicationAuditTrail } from './use-cases/application-audit-trail';
 import { ApplicationQueries } from './use-cases/application-queries';
 import { CreateApplication } from './use-cases/create-application';
 import { DeclareTruth } from './use-cases/declare-truth';
@@ -18,7 +20,7 @@ import { WithdrawApplication } from './use-cases/withdraw-application';
 /** Applications: drafting, evidence, the live estimate, declaration, idempotent submission, withdrawal and listings. */
 @Module({
   imports: [IdempotencyModule, PricingModule],
-  controllers: [ApplicationsController, EvidenceController],
+  controllers: [ApplicationsController, EvidenceController, ApplicationAuditController],
   providers: [
     evidenceStorageProvider,
     EvidenceUploadInterceptor,
@@ -29,6 +31,7 @@ import { WithdrawApplication } from './use-cases/withdraw-application';
     SubmitApplication,
     WithdrawApplication,
     ApplicationQueries,
+    ApplicationAuditTrail,
     UploadEvidence,
     EvidenceAccess,
   ],

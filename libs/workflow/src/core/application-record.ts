@@ -12,6 +12,8 @@ export interface ApplicationRecord {
   status: ApplicationStatus;
   stageDueOn: string | null;
   returnStage: ReviewStage | null;
+  /** The one person who holds the current district or technical review after a reassignment; null = the stage's reviewers. */
+  reviewAssigneeId: string | null;
   estimateTotalFen: string | null;
   decidedTotalFen: string | null;
   submittedAt: Date | null;
@@ -22,7 +24,7 @@ export interface ApplicationRecord {
 
 const COLUMNS = `tenant_id as "tenantId", id, program_id as "programId", organization_id as "organizationId",
   district_code as "districtCode", review_level as "reviewLevel", status, to_char(stage_due_on, 'YYYY-MM-DD') as "stageDueOn",
-  return_stage as "returnStage", estimate_total_fen::text as "estimateTotalFen", decided_total_fen::text as "decidedTotalFen",
+  return_stage as "returnStage", review_assignee_id as "reviewAssigneeId", estimate_total_fen::text as "estimateTotalFen", decided_total_fen::text as "decidedTotalFen",
   submitted_at as "submittedAt", submission_count as "submissionCount", rank, version`;
 
 /** Row access for applications inside a tenant transaction (row-level security supplies the tenant). */

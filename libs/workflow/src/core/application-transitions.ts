@@ -1,3 +1,4 @@
+import { applicationStatusZh } from './status-names';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { Clock } from '@subsidy/calendar';
@@ -33,17 +34,20 @@ export class ApplicationTransitions {
 
   async move(manager: EntityManager, application: ApplicationRecord, move: Move): Promise<ApplicationRecord> {
     if (!canMove(application.status, move.to)) {
-      throw new InvalidStateError(`An application that is ${application.status} cannot become ${move.to}`);
+      throw new InvalidStateError({
+        zh: `申报当前为“${applicationStatusZh(application.status)}”，不能转为“${applicationStatusZh(move.to)}”`,
+        en: `An application that is ${application.status} cannot become ${move.to}`,
+      });
     }
     const [updated] = await queryRows<ApplicationRecord>(
       manager,
       `update applications
-          set status = $2, stage_due_on = $3, return_stage = $4, updated_at = $5, version = version + 1
+          set status = $2, stage_due_on = $3, return_stage = $4, review_assignee_id = null, updated_at = $5, version = version + 1
         where id = $1 and version = $6
         returning ${ApplicationStore.COLUMNS}`,
       [application.id, move.to, move.stageDueOn ?? null, move.returnStage ?? null, this.clock.now(), application.version],
     );
-    if (!updated) throw new InvalidStateError('The application was changed meanwhile; reload it and try again');
+    if (!updated) throw new InvalidStateError({ zh: '该申报已被他人修改，请刷新后重试', en: 'The application was changed meanwhile; reload it and try again' });
     await this.audit.record(manager, {
       action: move.action ?? `application.${move.to}`,
       entityType: 'application',

@@ -12,6 +12,14 @@ export interface ReviewSettings {
   stageOrder?: ReviewStage[];
   /** Working days the program office has to complete the formal check (Huangpu: 5); null = no deadline. */
   formalCheckWorkingDays: number | null;
+  /**
+   * Working days the district pre-review, the technical review and the expert review each have from the day an
+   * application arrives (no seed text sets one); absent = the product's default, 10 (review/stage-deadlines.ts). Changed
+   * on a running call with PUT /programs/:id/stage-deadlines/:stage.
+   */
+  districtReviewWorkingDays?: number;
+  technicalReviewWorkingDays?: number;
+  expertReviewWorkingDays?: number;
   /** Working days an applicant has to make a correction before the application lapses. */
   correctionWorkingDays: number;
   panel: {

@@ -1,10 +1,10 @@
-import { DomainError, ErrorDetail } from '@subsidy/common';
+import { DomainError, ErrorDetail, Localized } from '@subsidy/common';
 
 export class ProgramNotFoundError extends DomainError {
   readonly code = 'program_not_found';
   readonly status = 404;
   constructor() {
-    super('No such program');
+    super({ zh: '没有找到该项目', en: 'No such program' });
   }
 }
 
@@ -12,7 +12,7 @@ export class ApplicationNotFoundError extends DomainError {
   readonly code = 'application_not_found';
   readonly status = 404;
   constructor() {
-    super('No such application');
+    super({ zh: '没有找到该申报', en: 'No such application' });
   }
 }
 
@@ -20,7 +20,7 @@ export class ApplicationNotFoundError extends DomainError {
 export class InvalidStateError extends DomainError {
   readonly code = 'invalid_state';
   readonly status = 409;
-  constructor(message: string, details: ErrorDetail[] = []) {
+  constructor(message: Localized, details: ErrorDetail[] = []) {
     super(message, details);
   }
 }
@@ -29,15 +29,15 @@ export class InvalidStateError extends DomainError {
 export class ConcurrentChangeError extends DomainError {
   readonly code = 'concurrent_change';
   readonly status = 409;
-  constructor(entity: string) {
-    super(`The ${entity} was changed by someone else meanwhile; reload it and try again`);
+  constructor(entity: string, entityZh = '该记录') {
+    super({ zh: `${entityZh}已被他人修改，请刷新后重试`, en: `The ${entity} was changed by someone else meanwhile; reload it and try again` });
   }
 }
 
 export class WindowClosedError extends DomainError {
   readonly code = 'window_closed';
   readonly status = 409;
-  constructor(message: string) {
+  constructor(message: Localized) {
     super(message);
   }
 }

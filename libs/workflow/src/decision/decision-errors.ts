@@ -5,7 +5,8 @@ export class DecisionInputError extends DomainError {
   readonly code = 'validation_failed';
   readonly status = 400;
   constructor(details: ErrorDetail[]) {
-    super(`Invalid request: ${[...new Set(details.map((d) => d.path))].join(', ')}`, details);
+    const paths = [...new Set(details.map((d) => d.path))];
+    super({ zh: `资助决定填写有误，请按提示修改（共 ${paths.length} 处）`, en: `Invalid request: ${paths.join(', ')}` }, details);
   }
 }
 

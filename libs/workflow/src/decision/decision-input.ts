@@ -1,5 +1,5 @@
 import { ErrorDetail } from '@subsidy/common';
-import { amountProblem } from '../pricing/amount-problem';
+import { amountProblem, amountProblemZh } from '../pricing/amount-problem';
 import { AwardCeiling } from '../pricing/award-ceiling';
 import { DecisionInputError } from './decision-errors';
 
@@ -22,7 +22,7 @@ export function checkItems(items: readonly DecideItemCommand[], ceilings: Map<st
     if (seen.has(item.achievementId)) details.push({ path: `items[${index}].achievementId`, message: `"${item.achievementId}" appears twice` });
     seen.add(item.achievementId);
     const problem = amountProblem(item.amountFen, ceiling);
-    if (problem) details.push({ path: `items[${index}].amountFen`, message: problem });
+    if (problem) details.push({ path: `items[${index}].amountFen`, message: problem, messageZh: amountProblemZh(item.amountFen, ceiling) ?? undefined });
   });
   const missing = [...ceilings.keys()].filter((id) => !seen.has(id));
   if (missing.length > 0) details.push({ path: 'items', message: `every achievement needs a decision; missing: ${missing.join(', ')}` });

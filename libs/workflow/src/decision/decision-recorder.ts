@@ -8,7 +8,7 @@ import { ApplicationPricing } from '../pricing/application-pricing';
 import { AwardCeiling } from '../pricing/award-ceiling';
 import { ProgramPolicy } from '../programs/program-policy';
 import { checkDepartureReasons, checkItems, DecideItemCommand, rejectionReasonOf } from './decision-input';
-import { itemSnapshot, snapshotDecidedOrganization } from './decision-snapshot';
+import { itemSnapshot, publishedItemLabel, snapshotDecidedOrganization } from './decision-snapshot';
 import { ItemOpinion, proposedAmount } from './proposed-amount';
 
 export interface DecisionItemResult {
@@ -52,6 +52,30 @@ export class DecisionRecorder {
     private readonly pricing: ApplicationPricing,
     private readonly programPolicy: ProgramPolicy,
   ) {}
+
+  /**
+   * What the decision screen shows before the office decides: each achievement (in the application's order) with the
+   * label the lists will give it, its ceiling (with its article) and the review's proposal, exactly as `record` would
+   * check them. Writes nothing.
+   */
+  async proposals(manager: EntityManager, application: ApplicationRecord, program: ProgramRecord): Promise<Array<Omit<DecisionItemResult, 'decidedFen' | 'reason'> & { label: string }>> {
+    const { ceilings, policyItems } = await this.pricing.ceilingsWithItems(manager, application, program);
+    const policy = this.programPolicy.resolve(program);
+    const opinions = await loadOpinions(manager, application.id);
+    const combine = program.review.panel?.combine ?? 'mean';
+    const achievements = await ApplicationAchievements.list(manager, application.id);
+    return achievements.map((achievement) => {
+      const ceiling = ceilings.get(achievement.id) ?? { achievementId: achievement.id, ceilingFen: 0, basis: 'ceiling' as const, article: null };
+      return {
+        achievementId: achievement.id,
+        label: publishedItemLabel(itemSnapshot(achievement.id, achievement as Record<string, unknown>, policyItems.get(achievement.id) ?? [], policy)),
+        ceilingFen: ceiling.ceilingFen,
+        basis: ceiling.basis,
+        article: ceiling.article,
+        proposedFen: proposedAmount(ceiling.ceilingFen, opinions.get(achievement.id) ?? [], combine),
+      };
+    });
+  }
 
   async record(
     manager: EntityManager,

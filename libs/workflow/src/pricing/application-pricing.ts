@@ -48,7 +48,7 @@ export class ApplicationPricing {
   }
 
   private async pricedParts(manager: EntityManager, application: ApplicationRecord, program: ProgramRecord): Promise<{ achievementIds: string[]; parts: PricedPart[] }> {
-    if (!application.submittedAt) throw new PricingUnavailableError('The application has not been submitted, so it has no application date');
+    if (!application.submittedAt) throw new PricingUnavailableError({ zh: '申报尚未提交，没有申报日期，无法测算', en: 'The application has not been submitted, so it has no application date' });
     // The program's frozen text must still exist (409 policy_version_changed), whichever way the figure is obtained.
     this.programPolicy.resolve(program);
     const achievementIds = (await ApplicationAchievements.list(manager, application.id)).map((achievement) => achievement.id);
@@ -67,9 +67,12 @@ export class ApplicationPricing {
     } catch (error) {
       if (error instanceof AchievementsInvalidError) {
         const [first] = error.details;
-        throw new PricingUnavailableError(`The application's items cannot be priced: ${first ? `${first.path} ${first.message}` : error.message}`);
+        throw new PricingUnavailableError({
+          zh: '申报的成果项目无法按政策测算金额，请核对成果信息',
+          en: `The application's items cannot be priced: ${first ? `${first.path} ${first.message}` : error.message}`,
+        });
       }
-      if (error instanceof AwardCalculationError) throw new PricingUnavailableError(`The application's items cannot be priced: ${error.message}`);
+      if (error instanceof AwardCalculationError) throw new PricingUnavailableError({ zh: '申报的成果项目无法按政策测算金额，请核对成果信息', en: `The application's items cannot be priced: ${error.message}` });
       throw error;
     }
   }

@@ -1,10 +1,10 @@
-import { DomainError } from '@subsidy/common';
+import { DomainError, Localized } from '@subsidy/common';
 
 /** The policy engine could not price the application's items, so no ceiling can be checked against. */
 export class PricingUnavailableError extends DomainError {
   readonly code = 'ceiling_unavailable';
   readonly status = 409;
-  constructor(message: string) {
+  constructor(message: Localized) {
     super(message);
   }
 }
@@ -20,8 +20,19 @@ export class PolicyNotInForceError extends DomainError {
   readonly status = 409;
   constructor(policy: { id: string; effectiveFrom: string; effectiveTo: string | null }, applicationDate: string) {
     const span = policy.effectiveTo === null ? `from ${policy.effectiveFrom} with no end date` : `from ${policy.effectiveFrom} to ${policy.effectiveTo}`;
-    super(`No award can be estimated for an application dated ${applicationDate}: the program's policy ${policy.id} is in force ${span}`, [
-      { path: 'applicationDate', message: `${applicationDate} is outside the validity of policy ${policy.id} (${span})` },
-    ]);
+    const spanZh = policy.effectiveTo === null ? `自 ${policy.effectiveFrom} 起施行` : `有效期为 ${policy.effectiveFrom} 至 ${policy.effectiveTo}`;
+    super(
+      {
+        zh: `申报日期 ${applicationDate} 不在本项目所依据政策文件的有效期内（${spanZh}），无法测算资助金额`,
+        en: `No award can be estimated for an application dated ${applicationDate}: the program's policy ${policy.id} is in force ${span}`,
+      },
+      [
+        {
+          path: 'applicationDate',
+          message: `${applicationDate} is outside the validity of policy ${policy.id} (${span})`,
+          messageZh: `${applicationDate} 不在政策有效期内（${spanZh}）`,
+        },
+      ],
+    );
   }
 }

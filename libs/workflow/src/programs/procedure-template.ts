@@ -170,7 +170,7 @@ export function procedureTemplate(policy: CompiledPolicy): ProgramTemplate {
   if (!stages?.order) {
     defaults.push({ path: 'review.stageOrder', note: `the text fixes no order of the stages; ${orderText(REVIEW_STAGES)} by default` });
   }
-  if (!formalCheck) defaults.push({ path: 'review.formalCheckWorkingDays', note: 'the text sets no deadline for the formal check; none by default' });
+  if (!formalCheck) defaults.push({ path: 'review.formalCheckWorkingDays', note: 'the text sets no deadline for the formal check; the product gives it 10 working days from arrival (as every review stage without a setting), changeable by the officer' });
   if (!correction) defaults.push({ path: 'review.correctionWorkingDays', note: `the text sets no correction period; ${PRODUCT_DEFAULTS.correctionWorkingDays} working days by default` });
   if (!publicity) {
     const { days, unit } = PRODUCT_DEFAULTS.publicity;

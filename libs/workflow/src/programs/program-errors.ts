@@ -1,11 +1,14 @@
-import { DomainError } from '@subsidy/common';
+import { DomainError, Localized } from '@subsidy/common';
 
 /** The policy file a program was configured with has changed since; its figures can no longer be trusted as-is. */
 export class PolicyVersionChangedError extends DomainError {
   readonly code = 'policy_version_changed';
   readonly status = 409;
-  constructor(policyId: string, detail: string) {
-    super(`The policy version ${policyId} this program uses ${detail}; a program's policy is frozen once configured, so the program office must check the program before it can be used`);
+  constructor(policyId: string, detail: Localized) {
+    super({
+      zh: `本项目所依据的政策文件${detail.zh}；项目一经设置即锁定其政策版本，须由项目主管部门核查项目后方可继续使用`,
+      en: `The policy version ${policyId} this program uses ${detail.en}; a program's policy is frozen once configured, so the program office must check the program before it can be used`,
+    });
   }
 }
 

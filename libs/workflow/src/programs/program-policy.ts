@@ -26,8 +26,8 @@ export class ProgramPolicy {
 
   resolve(program: Pick<ProgramRecord, 'tenantId' | 'policyId' | 'policyHash'>): CompiledPolicy {
     const policy = this.find(program.tenantId, program.policyId);
-    if (!policy) throw new PolicyVersionChangedError(program.policyId, 'is no longer among the policy files');
-    if (policy.hash !== program.policyHash) throw new PolicyVersionChangedError(program.policyId, 'was edited after the program was configured');
+    if (!policy) throw new PolicyVersionChangedError(program.policyId, { zh: '已不在政策文件库中', en: 'is no longer among the policy files' });
+    if (policy.hash !== program.policyHash) throw new PolicyVersionChangedError(program.policyId, { zh: '在项目设置后被修改过', en: 'was edited after the program was configured' });
     return policy;
   }
 }

@@ -122,4 +122,22 @@ export const ProgramRows = {
       [statuses],
     )) as ProgramRecord[];
   },
+
+  /** One page of the programs with these statuses (null: all) matching the filters, and the count of all that match. */
+  async page(
+    manager: EntityManager,
+    statuses: readonly ProgramStatus[] | null,
+    filter: { status?: ProgramStatus; year?: number; q?: string; orderBy: string; limit: number; offset: number },
+  ): Promise<{ rows: ProgramRecord[]; total: number }> {
+    const where = `from programs where ($1::text[] is null or status = any($1::text[])) and ($2::text is null or status = $2)
+      and ($3::int is null or year = $3) and ($4::text is null or strpos(lower(title), lower($4)) > 0)`;
+    const params = [statuses, filter.status ?? null, filter.year ?? null, filter.q ?? null];
+    const rows = (await manager.query(`select ${ProgramStore.COLUMNS} ${where} order by ${filter.orderBy} limit $5 offset $6`, [
+      ...params,
+      filter.limit,
+      filter.offset,
+    ])) as ProgramRecord[];
+    const [count] = (await manager.query(`select count(*)::int as total ${where}`, params)) as Array<{ total: number }>;
+    return { rows, total: count?.total ?? 0 };
+  },
 };

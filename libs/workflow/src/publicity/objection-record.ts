@@ -35,4 +35,17 @@ export const ObjectionStore = {
       [filter.status],
     );
   },
+
+  /** One page of the objections matching the filters (`orderBy` from OBJECTION_SORT), and how many match in all. */
+  async page(
+    manager: EntityManager,
+    filter: { status?: string; publicityId?: string; applicationId?: string; orderBy: string; limit: number; offset: number },
+  ): Promise<{ rows: ObjectionRecord[]; total: number }> {
+    const where = `from objections where ($1::text is null or status = $1) and ($2::uuid is null or publicity_id = $2)
+      and ($3::uuid is null or application_id = $3)`;
+    const params = [filter.status ?? null, filter.publicityId ?? null, filter.applicationId ?? null];
+    const rows = await queryRows<ObjectionRecord>(manager, `select ${COLUMNS} ${where} order by ${filter.orderBy} limit $4 offset $5`, [...params, filter.limit, filter.offset]);
+    const [count] = await queryRows<{ total: number }>(manager, `select count(*)::int as total ${where}`, params);
+    return { rows, total: count?.total ?? 0 };
+  },
 };

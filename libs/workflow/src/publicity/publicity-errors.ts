@@ -4,7 +4,7 @@ export class PublicityNotFoundError extends DomainError {
   readonly code = 'publicity_not_found';
   readonly status = 404;
   constructor() {
-    super('No such publicity');
+    super({ zh: '没有找到该公示', en: 'No such publicity' });
   }
 }
 
@@ -12,7 +12,7 @@ export class ObjectionNotFoundError extends DomainError {
   readonly code = 'objection_not_found';
   readonly status = 404;
   constructor() {
-    super('No such objection');
+    super({ zh: '没有找到该异议', en: 'No such objection' });
   }
 }
 
@@ -20,7 +20,7 @@ export class UnknownTenantError extends DomainError {
   readonly code = 'unknown_tenant';
   readonly status = 404;
   constructor() {
-    super('No such tenant');
+    super({ zh: '没有找到该地区', en: 'No such tenant' });
   }
 }
 
@@ -29,7 +29,7 @@ export class PublicityClosedError extends DomainError {
   readonly code = 'publicity_closed';
   readonly status = 409;
   constructor() {
-    super('The publicity period has ended; objections are no longer accepted');
+    super({ zh: '公示期已结束，不再受理异议', en: 'The publicity period has ended; objections are no longer accepted' });
   }
 }
 

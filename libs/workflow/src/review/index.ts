@@ -8,5 +8,8 @@ export { CorrectionLapseHandler } from './jobs/correction-lapse.handler';
 export { FormalCheckDeadlineHandler } from './jobs/formal-check-deadline.handler';
 export { PanelReminderHandler } from './jobs/panel-reminder.handler';
 export { PanelDeadlineHandler } from './jobs/panel-deadline.handler';
+export { StageReminderHandler } from './jobs/stage-reminder.handler';
+export { StageOverdueHandler } from './jobs/stage-overdue.handler';
+export { STAGE_DEFAULT_WORKING_DAYS, STAGE_REMINDER_WORKING_DAYS_BEFORE, stageWorkingDays, scheduleStageJobs } from './stage-deadlines';
 export { achievementsInStageScope, expertReviewIsScoped, stagesOutOfScope } from './stage-scope';
 export { ReviewRoute } from './review-route';

@@ -1,23 +1,24 @@
-import { DomainError, ErrorDetail } from '@subsidy/common';
+import { DomainError, ErrorDetail, Localized } from '@subsidy/common';
 
 /** A request that is well-formed JSON but breaks a review rule; details name the offending fields. */
 export class ReviewInputError extends DomainError {
   readonly code = 'validation_failed';
   readonly status = 400;
   constructor(details: ErrorDetail[]) {
-    super(`Invalid request: ${[...new Set(details.map((d) => d.path))].join(', ')}`, details);
+    const paths = [...new Set(details.map((d) => d.path))];
+    super({ zh: `填写内容有误，请按提示修改（共 ${paths.length} 处）`, en: `Invalid request: ${paths.join(', ')}` }, details);
   }
 }
 
-export function invalidField(path: string, message: string): ReviewInputError {
-  return new ReviewInputError([{ path, message }]);
+export function invalidField(path: string, message: Localized): ReviewInputError {
+  return new ReviewInputError([{ path, message: message.en, messageZh: message.zh }]);
 }
 
 /** The actor is signed in with the right role but is not part of this application's review (e.g. not on its panel). */
 export class NotReviewerError extends DomainError {
   readonly code = 'not_a_reviewer';
   readonly status = 403;
-  constructor(message: string) {
+  constructor(message: Localized) {
     super(message);
   }
 }
@@ -26,7 +27,7 @@ export class NotReviewerError extends DomainError {
 export class ReviewNotConfiguredError extends DomainError {
   readonly code = 'review_not_configured';
   readonly status = 409;
-  constructor(message: string) {
+  constructor(message: Localized) {
     super(message);
   }
 }
@@ -35,6 +36,6 @@ export class ExpertNotFoundError extends DomainError {
   readonly code = 'expert_not_found';
   readonly status = 404;
   constructor() {
-    super('No such expert in this tenant');
+    super({ zh: '本地区没有该评审专家', en: 'No such expert in this tenant' });
   }
 }

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addWorkingDays, Clock, cstEndOfDay, cstToday } from '@subsidy/calendar';
+import { Clock } from '@subsidy/calendar';
 import { CLOCK } from '@subsidy/common';
 import { Outbox } from '@subsidy/queue';
-import { RequestContextStore } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
 import { ApplicationRecord, nextReviewStatus, ProgramRecord, ReviewStage } from '../core';
 import { ApplicationPricing } from '../pricing/application-pricing';
 import { AwardCeiling } from '../pricing/award-ceiling';
 import { ProgramPolicy } from '../programs/program-policy';
+import { scheduleStageArrival } from './stage-deadlines';
 import { achievementsInStageScope, expertReviewIsScoped, stagesOutOfScope } from './stage-scope';
 
 /**
@@ -33,24 +33,12 @@ export class ReviewRoute {
   }
 
   /**
-   * The deadline of the stage an application enters from another stage, for the move (`stageDueOn`): where the program
-   * sets a formal-check deadline and the formal check comes after another stage (Weihai: after the district review),
-   * it is counted in working days from today, as on submission, and the overdue job is queued for that submission
-   * round (so a later round makes it harmless). Null for every other stage. Runs in the caller's transaction.
+   * The due date of the stage an application enters from another stage, for the move (`stageDueOn`), counted in
+   * working days from today, with its reminder and escalation jobs queued for it (stage-deadlines.ts). Null for the
+   * decision. Runs in the caller's transaction.
    */
   async dueOnEntering(manager: EntityManager, application: ApplicationRecord, program: ProgramRecord, next: ReviewStage | 'awaiting_decision'): Promise<string | null> {
-    const days = program.review.formalCheckWorkingDays;
-    if (next !== 'formal_check' || !days) return null;
-    const dueOn = addWorkingDays(cstToday(this.clock), days);
-    const round = application.submissionCount;
-    await this.outbox.enqueue(
-      manager,
-      'workflow',
-      'application.formal-check-deadline',
-      { tenantId: RequestContextStore.requireTenantId(), applicationId: application.id, round },
-      { runAt: cstEndOfDay(dueOn), dedupeKey: `application.formal-check-deadline:${application.id}:${round}` },
-    );
-    return dueOn;
+    return scheduleStageArrival(manager, this.outbox, this.clock, application, program, next);
   }
 
   /**

@@ -3,12 +3,15 @@ import { PricingModule } from '../pricing/pricing.module';
 import { CorrectionRequests } from './correction-requests';
 import { ExpertPanelController } from './http/expert-panel.controller';
 import { ExpertsController } from './http/experts.controller';
+import { ReviewersController } from './http/reviewers.controller';
 import { ReviewStagesController } from './http/review-stages.controller';
 import { CorrectionLapseHandler } from './jobs/correction-lapse.handler';
 import { FormalCheckDeadlineHandler } from './jobs/formal-check-deadline.handler';
 import { PanelDeadlineHandler } from './jobs/panel-deadline.handler';
 import { PanelReminderHandler } from './jobs/panel-reminder.handler';
 import { PanelYearRescreenHandler } from './jobs/panel-year-rescreen.handler';
+import { StageOverdueHandler } from './jobs/stage-overdue.handler';
+import { StageReminderHandler } from './jobs/stage-reminder.handler';
 import { PanelSchedule } from './panel/panel-schedule';
 import { PanelTopUps } from './panel/panel-top-ups';
 import { ReviewRoute } from './review-route';
@@ -20,6 +23,7 @@ import { DrawExpertPanel } from './use-cases/draw-expert-panel';
 import { FormalCheck } from './use-cases/formal-check';
 import { ExpertProfiles } from './use-cases/manage-expert-profiles';
 import { PanelQueries } from './use-cases/panel-queries';
+import { ReassignReview } from './use-cases/reassign-review';
 import { RecordTechnicalOpinion } from './use-cases/record-technical-opinion';
 import { ScoreApplication } from './use-cases/score-application';
 
@@ -29,13 +33,15 @@ import { ScoreApplication } from './use-cases/score-application';
  */
 @Module({
   imports: [PricingModule],
-  controllers: [ReviewStagesController, ExpertPanelController, ExpertsController],
+  controllers: [ReviewStagesController, ExpertPanelController, ExpertsController, ReviewersController],
   providers: [
     CorrectionLapseHandler,
     FormalCheckDeadlineHandler,
     PanelReminderHandler,
     PanelDeadlineHandler,
     PanelYearRescreenHandler,
+    StageReminderHandler,
+    StageOverdueHandler,
     CorrectionRequests,
     ReviewRoute,
     PanelSchedule,
@@ -50,6 +56,7 @@ import { ScoreApplication } from './use-cases/score-application';
     ScoreApplication,
     CompleteExpertReview,
     PanelQueries,
+    ReassignReview,
   ],
 })
 export class ReviewModule {}

@@ -2,7 +2,7 @@ import { Notifier, Recipient } from '@subsidy/notifications';
 import { EntityManager } from 'typeorm';
 import { ApplicationRecord, ApplicationStatus, ProgramRecord, ReviewStage } from '../core';
 
-const STAGE_NAMES: Record<ReviewStage | 'awaiting_decision', string> = {
+export const STAGE_NAMES: Record<ReviewStage | 'awaiting_decision', string> = {
   formal_check: '形式审查',
   district_review: '区级初审',
   technical_review: '技术审查',

@@ -106,7 +106,7 @@ async function planTenant(baseUrl: string, tenant: TenantDefinition, today: Cale
   const organization = DEMO_ORGANIZATIONS[tenant.id];
   if (!claims || !organization) return skipped(`no demo claims are written for ${policy.id}`);
 
-  const { items: programs } = await officer.get<{ items: Array<{ id: string; title: string }> }>('/api/v1/programs');
+  const { items: programs } = await officer.get<{ items: Array<{ id: string; title: string }> }>('/api/v1/programs?pageSize=200');
   const found = STAGE_PLANS.flatMap((plan) => programs.filter((p) => p.title.endsWith(plan.titleSuffix)).map((p) => ({ stage: plan.stage, title: p.title, programId: p.id })));
   if (found.length > 0) {
     const missing = STAGE_PLANS.filter((plan) => !found.some((f) => f.stage === plan.stage)).map((plan) => plan.stage);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
-import { ValidationFailedError } from '@subsidy/common';
+import { invalidRequest, ValidationFailedError } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
 import { AdministratorAlerts } from '../../accounts/administrator-alerts';
@@ -39,12 +39,14 @@ export class CreateStaffAccount {
     assertMayGrant(actor, input.role);
     const tenantId = RequestContextStore.requireTenantId();
     const problems = staffBindingProblems(input, tenantId === PLATFORM_TENANT_ID);
-    if (problems.length) throw new ValidationFailedError(`Invalid request: ${problems.map((p) => p.path).join(', ')}`, problems);
+    if (problems.length) throw new ValidationFailedError(invalidRequest(problems), problems);
     const email = input.email.trim();
     try {
       return await this.transactions.run(async (manager) => {
         if (input.districtCode && !(await DistrictStore.exists(manager, input.districtCode))) {
-          throw new ValidationFailedError('Invalid request: districtCode', [{ path: 'districtCode', message: `${input.districtCode} is not a district of this tenant` }]);
+          throw new ValidationFailedError({ zh: '所选区县不属于本地区，请按提示修改', en: 'Invalid request: districtCode' }, [
+            { path: 'districtCode', message: `${input.districtCode} is not a district of this tenant`, messageZh: `${input.districtCode} 不是本地区的区县` },
+          ]);
         }
         if (await UserStore.usernameExists(manager, input.username)) throw new UsernameTakenError('username');
         const conflict = await UserStore.findDutyConflict(manager, email, input.role, null);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Paged } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { UserRecord } from '../user-record';
 import { UserStore } from '../user-store';
@@ -10,5 +11,9 @@ export class ListUsers {
 
   execute(): Promise<UserRecord[]> {
     return this.transactions.run((manager) => UserStore.list(manager));
+  }
+
+  page(filter: Parameters<typeof UserStore.page>[1]): Promise<Paged<UserRecord>> {
+    return this.transactions.run((manager) => UserStore.page(manager, filter));
   }
 }

@@ -1,7 +1,8 @@
+import { programStatusZh } from '../../core/status-names';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { Clock, cstDateOf, cstToday } from '@subsidy/calendar';
-import { CLOCK, ValidationFailedError } from '@subsidy/common';
+import { CLOCK, invalidRequest, Localized, ValidationFailedError } from '@subsidy/common';
 import { queryRows, TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { InvalidStateError, ProgramStore } from '../../core';
@@ -48,17 +49,23 @@ export class RecordAllocationApproval {
       const existing = await AllocationApprovalStore.find(manager, program.id);
       if (existing) throw new AllocationAlreadyApprovedError(existing.documentNo, existing.approvedOn);
       if (program.status !== 'publicized') {
-        throw new InvalidStateError(`The allocation is approved once the publicity is over and before the hand-over; this program is ${program.status}`);
+        throw new InvalidStateError({
+          zh: `资金分配的批准应在公示结束后、移交财务前登记；本项目当前为“${programStatusZh(program.status)}”`,
+          en: `The allocation is approved once the publicity is over and before the hand-over; this program is ${program.status}`,
+        });
       }
       const required = this.programPolicy.resolve(program).procedure.allocationApproval;
       if (!required) throw new AllocationApprovalNotRequiredError(program.policyId);
 
       const today = cstToday(this.clock);
-      if (input.approvedOn > today) throw invalid('approvedOn', `${input.approvedOn} is after today (${today}, China Standard Time)`);
+      if (input.approvedOn > today) throw invalid('approvedOn', { zh: `批准日期 ${input.approvedOn} 晚于今天（${today}）`, en: `${input.approvedOn} is after today (${today}, China Standard Time)` });
       const [{ decidedAt }] = await queryRows<{ decidedAt: Date | null }>(manager, `select decided_at as "decidedAt" from programs where id = $1`, [program.id]);
       // A program written without a recorded decision time (imported rows) has no lower bound but today.
       if (decidedAt && input.approvedOn < cstDateOf(decidedAt)) {
-        throw invalid('approvedOn', `${input.approvedOn} is before the program was decided (${cstDateOf(decidedAt)}); the approval approves the decided allocation`);
+        throw invalid('approvedOn', {
+          zh: `批准日期 ${input.approvedOn} 早于项目审定日期（${cstDateOf(decidedAt)}）`,
+          en: `${input.approvedOn} is before the program was decided (${cstDateOf(decidedAt)}); the approval approves the decided allocation`,
+        });
       }
 
       // The same list and the same sum the hand-over will move (approved applications, decided_total_fen).
@@ -108,6 +115,7 @@ export class RecordAllocationApproval {
   }
 }
 
-function invalid(path: string, message: string): ValidationFailedError {
-  return new ValidationFailedError(`Invalid request: ${path}`, [{ path, message }]);
+function invalid(path: string, message: Localized): ValidationFailedError {
+  const details = [{ path, message: message.en, messageZh: message.zh }];
+  return new ValidationFailedError(invalidRequest(details), details);
 }

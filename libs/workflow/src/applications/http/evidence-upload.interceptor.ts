@@ -42,7 +42,9 @@ function describe(error: unknown): Error {
     // Busboy's own parse errors ("Malformed part header" for a control character in a file name, "Unexpected end of
     // form"): the client sent a body that is not well-formed multipart, which is a 400, not our failure.
     const reason = error instanceof Error ? error.message : String(error);
-    return new ValidationFailedError('Invalid upload: file', [{ path: 'file', message: `the multipart body could not be read: ${reason}` }]);
+    return new ValidationFailedError({ zh: '上传的文件无法读取，请重新选择文件上传', en: 'Invalid upload: file' }, [
+      { path: 'file', message: `the multipart body could not be read: ${reason}`, messageZh: '文件无法读取' },
+    ]);
   }
   if (error.code === 'LIMIT_FILE_SIZE') {
     return new EvidenceRejectedError('evidence_too_large', 413, {
@@ -51,9 +53,8 @@ function describe(error: unknown): Error {
     });
   }
   const path = error.field ?? 'file';
-  const message =
-    error.code === 'LIMIT_UNEXPECTED_FILE' || error.code === 'LIMIT_FILE_COUNT'
-      ? 'send exactly one file, in the part named "file"'
-      : `the upload was refused: ${error.message}`;
-  return new ValidationFailedError(`Invalid upload: ${path}`, [{ path, message }]);
+  const one = error.code === 'LIMIT_UNEXPECTED_FILE' || error.code === 'LIMIT_FILE_COUNT';
+  const message = one ? 'send exactly one file, in the part named "file"' : `the upload was refused: ${error.message}`;
+  const messageZh = one ? '每次只能上传一个文件' : '上传未被接受';
+  return new ValidationFailedError({ zh: `上传失败：${messageZh}`, en: `Invalid upload: ${path}` }, [{ path, message, messageZh }]);
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Scope } from '@subsidy/auth';
+import { Paged } from '@subsidy/common';
 import { queryRows, TenantTransactions } from '@subsidy/database';
 import { ApplicationPayment, applicationPayment, ApplicationPaymentStatus } from '@subsidy/finance';
 import { Achievement } from '@subsidy/policy';
@@ -22,6 +23,8 @@ export interface ApplicationSummary {
   status: ApplicationStatus;
   stageDueOn: string | null;
   returnStage: string | null;
+  /** The person the officer reassigned the current district or technical review to; null = the stage's reviewers. */
+  reviewAssigneeId: string | null;
   estimateTotalFen: number | null;
   decidedTotalFen: number | null;
   /** The application's rank in its program, fixed when the program is decided (see `rankApplications`); null before. */
@@ -75,6 +78,11 @@ export interface ApplicationDetail extends ApplicationSummary {
 export interface ApplicationFilter {
   programId?: string;
   status?: ApplicationStatus;
+  districtCode?: string;
+  /** Part of the organization's name (any case) or of its USCC. */
+  q?: string;
+  /** An `order by` list from APPLICATION_SORT (ends with the id, so pages are stable). */
+  orderBy?: string;
   limit: number;
   offset: number;
 }
@@ -90,7 +98,7 @@ interface SummaryRow extends Omit<ApplicationSummary, 'estimateTotalFen' | 'deci
 
 const SUMMARY = `a.id, a.program_id as "programId", a.organization_id as "organizationId", o.name as "organizationName",
   a.district_code as "districtCode", a.review_level as "reviewLevel", a.status, to_char(a.stage_due_on, 'YYYY-MM-DD') as "stageDueOn",
-  a.return_stage as "returnStage", a.estimate_total_fen::text as "estimateTotalFen", a.decided_total_fen::text as "decidedTotalFen",
+  a.return_stage as "returnStage", a.review_assignee_id as "reviewAssigneeId", a.estimate_total_fen::text as "estimateTotalFen", a.decided_total_fen::text as "decidedTotalFen",
   a.rank, a.declared_at as "declaredAt", a.submitted_at as "submittedAt", a.submission_count as "submissionCount",
   a.created_at as "createdAt", a.updated_at as "updatedAt"`;
 
@@ -116,24 +124,38 @@ export class ApplicationQueries {
   constructor(private readonly transactions: TenantTransactions) {}
 
   async list(actor: Actor, filter: ApplicationFilter): Promise<{ items: ApplicationSummary[] }> {
+    return { items: (await this.page(actor, filter)).rows };
+  }
+
+  /** One page of the applications the actor may see, and how many match in all (same where, counted in SQL). */
+  async page(actor: Actor, filter: ApplicationFilter): Promise<Paged<ApplicationSummary>> {
     const scope = Scope.of(actor);
     const organizationId = scope.kind === 'organization' ? scope.organizationId : null;
     const districtCode = scope.kind === 'organization' ? null : Scope.districtFilter(actor);
     // Experts and technical reviewers: only what the workflow put in front of them (their panel seats, technical review).
-    const visibility = workflowVisibility(actor, 'a', 7);
+    const where = (visibility: ReturnType<typeof workflowVisibility>): string =>
+      `from applications a join organizations o on o.tenant_id = a.tenant_id and o.id = a.organization_id
+          where ($1::uuid is null or a.organization_id = $1) and ($2::text is null or a.district_code = $2)
+            and ($3::uuid is null or a.program_id = $3) and ($4::text is null or a.status = $4)
+            and ($5::text is null or a.district_code = $5)
+            and ($6::text is null or strpos(lower(o.name), lower($6)) > 0 or strpos(upper(o.uscc), upper($6)) > 0)
+            and ${visibility?.sql ?? 'true'}`;
+    const filters = [organizationId, districtCode, filter.programId ?? null, filter.status ?? null, filter.districtCode ?? null, filter.q ?? null];
+    const pageVisibility = workflowVisibility(actor, 'a', 9);
+    const countVisibility = workflowVisibility(actor, 'a', 7);
     return this.transactions.run(async (manager) => {
       const rows = await queryRows<SummaryRow>(
         manager,
-        `select ${SUMMARY}
-           from applications a join organizations o on o.tenant_id = a.tenant_id and o.id = a.organization_id
-          where ($1::uuid is null or a.organization_id = $1) and ($2::text is null or a.district_code = $2)
-            and ($3::uuid is null or a.program_id = $3) and ($4::text is null or a.status = $4)
-            and ${visibility?.sql ?? 'true'}
-          order by a.created_at, a.id
-          limit $5 offset $6`,
-        [organizationId, districtCode, filter.programId ?? null, filter.status ?? null, filter.limit, filter.offset, ...(visibility?.params ?? [])],
+        `select ${SUMMARY} ${where(pageVisibility)}
+          order by ${filter.orderBy ?? 'a.created_at, a.id'}
+          limit $7 offset $8`,
+        [...filters, filter.limit, filter.offset, ...(pageVisibility?.params ?? [])],
       );
-      return { items: rows.map(toSummary) };
+      const [count] = await queryRows<{ total: number }>(manager, `select count(*)::int as total ${where(countVisibility)}`, [
+        ...filters,
+        ...(countVisibility?.params ?? []),
+      ]);
+      return { rows: rows.map(toSummary), total: count?.total ?? 0 };
     });
   }
 

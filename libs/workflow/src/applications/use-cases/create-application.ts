@@ -30,7 +30,7 @@ export class CreateApplication {
 
   async execute(command: CreateApplicationCommand): Promise<ApplicationRecord> {
     const organizationId = command.actor.organizationId;
-    if (command.actor.role !== 'applicant' || !organizationId) throw new OutOfScopeError('Only an applicant organization can apply');
+    if (command.actor.role !== 'applicant' || !organizationId) throw new OutOfScopeError({ zh: '只有申报单位可以提交申报', en: 'Only an applicant organization can apply' });
     try {
       return await this.transactions.run((manager) => this.create(manager, command.programId, organizationId));
     } catch (error) {

@@ -1,12 +1,13 @@
+import { applicationStatusZh } from '../../core/status-names';
 import { Inject, Injectable } from '@nestjs/common';
-import { addWorkingDays, Clock, cstEndOfDay, cstToday } from '@subsidy/calendar';
+import { Clock, cstToday } from '@subsidy/calendar';
 import { CLOCK } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
-import { Notifier, Recipient } from '@subsidy/notifications';
+import { Notifier } from '@subsidy/notifications';
 import { assertOrganizationMaySubmit } from '@subsidy/organizations';
 import { Achievement, ResultItem } from '@subsidy/policy';
 import { Outbox } from '@subsidy/queue';
-import { Actor, RequestContextStore } from '@subsidy/tenancy';
+import { Actor } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
 import { ApplicationRecord, ApplicationStatus, ApplicationTransitions, InvalidStateError, nextReviewStatus, ProgramRecord, ProgramStore, ReviewStage } from '../../core';
 import { ProgramWindow } from '../../programs/program-window';
@@ -22,6 +23,8 @@ import { ProgramPolicy } from '../../programs/program-policy';
 import { limitedRollingCall, rollingCallProblems } from '../rolling-call';
 import { enqueueYearRescreen } from '../../review/panel/year-rescreen';
 import { stagesOutOfScope } from '../../review/stage-scope';
+import { notifyStageArrival } from '../../review/stage-arrival';
+import { scheduleStageArrival } from '../../review/stage-deadlines';
 import { policyItemsOfParts } from '../../pricing/award-ceiling';
 import { callScopeOf, callScopeProblems } from '../call-scope';
 import { NotAcceptedByCallError } from '../call-scope-errors';
@@ -38,18 +41,6 @@ export interface SubmissionResult {
   submissionCount: number;
   stageDueOn: string | null;
   estimateTotalFen: number;
-}
-
-/** Who works on an application once it reaches `status`. */
-function reviewersOf(status: ApplicationStatus, districtCode: string): Recipient[] {
-  switch (status) {
-    case 'district_review':
-      return [{ role: 'district_reviewer', districtCode }];
-    case 'technical_review':
-      return [{ role: 'technical_reviewer' }];
-    default:
-      return [{ role: 'program_officer' }];
-  }
 }
 
 /**
@@ -86,7 +77,9 @@ export class SubmitApplication {
       this.assertTakenByCall(achievements, program, estimate.items);
       await this.assertMaterialsAndDates(manager, application, program, achievements, today);
       const to = this.destination(application, program, achievements, estimate.items);
-      const stageDueOn = to === 'formal_check' && program.review.formalCheckWorkingDays ? addWorkingDays(today, program.review.formalCheckWorkingDays) : null;
+      const round = application.submissionCount + 1;
+      // The stage's due date, with its reminder and escalation (review/stage-deadlines.ts).
+      const stageDueOn = await scheduleStageArrival(manager, this.outbox, this.clock, application, program, to, round);
       const resubmission = application.status === 'correction_requested';
       const moved = await this.transitions.move(manager, application, {
         to,
@@ -100,7 +93,6 @@ export class SubmitApplication {
           where id = $1`,
         [application.id, JSON.stringify(applicant), JSON.stringify(estimate), estimate.totalFen, now],
       );
-      const round = application.submissionCount + 1;
 
       const subject = resubmission ? '申报材料已重新提交' : '申报已提交';
       await this.notifier.notify(manager, [{ organizationId: application.organizationId }], {
@@ -109,21 +101,7 @@ export class SubmitApplication {
         body: `《${program.title}》的申报已提交（第${round}次），进入${stageName(to)}。`,
         entity: { type: 'application', id: application.id },
       });
-      await this.notifier.notify(manager, reviewersOf(to, application.districtCode), {
-        kind: 'application.awaiting-review',
-        subject: `待${stageName(to)}：${applicant.name}`,
-        body: `${applicant.name}的《${program.title}》申报待${stageName(to)}${stageDueOn ? `，请于${stageDueOn}前完成` : ''}。`,
-        entity: { type: 'application', id: application.id },
-      });
-      if (stageDueOn) {
-        await this.outbox.enqueue(
-          manager,
-          'workflow',
-          'application.formal-check-deadline',
-          { tenantId: RequestContextStore.requireTenantId(), applicationId: application.id, round },
-          { runAt: cstEndOfDay(stageDueOn), dedupeKey: `application.formal-check-deadline:${application.id}:${round}` },
-        );
-      }
+      await notifyStageArrival(this.notifier, manager, moved, program, to, moved.stageDueOn);
       // A year-wide expert exclusion (Foshan 第十二条) may now rule out experts sitting on the year's panels.
       await enqueueYearRescreen(manager, this.outbox, this.programPolicy.resolve(program).procedure, program, application.id, round, now);
       return {
@@ -148,11 +126,14 @@ export class SubmitApplication {
     }
     if (application.status === 'correction_requested') {
       if (application.stageDueOn && today > application.stageDueOn) {
-        throw new InvalidStateError(`The correction was due on ${application.stageDueOn}; the application can no longer be resubmitted`);
+        throw new InvalidStateError({ zh: `补正期限为 ${application.stageDueOn}，已经逾期，不能再次提交`, en: `The correction was due on ${application.stageDueOn}; the application can no longer be resubmitted` });
       }
       return;
     }
-    throw new InvalidStateError(`The application is ${application.status}; only a draft or an application returned for correction can be submitted`);
+    throw new InvalidStateError({
+      zh: `申报已提交，当前为“${applicationStatusZh(application.status)}”，只有草稿或被要求补正的申报可以提交`,
+      en: `The application is ${application.status}; only a draft or an application returned for correction can be submitted`,
+    });
   }
 
   /**
@@ -212,13 +193,13 @@ export class SubmitApplication {
   private async assertComplete(manager: EntityManager, application: ApplicationRecord): Promise<void> {
     const [row] = (await manager.query(`select declared_at as "declaredAt" from applications where id = $1`, [application.id])) as Array<{ declaredAt: Date | null }>;
     if (!row.declaredAt) {
-      throw new SubmissionIncompleteError('declaration_required', 'Declare that the application is true and complete before submitting it', [
-        { path: 'declaration', message: 'not declared' },
+      throw new SubmissionIncompleteError('declaration_required', { zh: '提交前请先声明申报内容真实、完整', en: 'Declare that the application is true and complete before submitting it' }, [
+        { path: 'declaration', message: 'not declared', messageZh: '尚未声明' },
       ]);
     }
     if ((await ApplicationAchievements.count(manager, application.id)) === 0) {
-      throw new SubmissionIncompleteError('achievements_required', 'Claim at least one achievement before submitting', [
-        { path: 'achievements', message: 'no achievement claimed' },
+      throw new SubmissionIncompleteError('achievements_required', { zh: '提交前请至少填报一项成果', en: 'Claim at least one achievement before submitting' }, [
+        { path: 'achievements', message: 'no achievement claimed', messageZh: '尚未填报成果' },
       ]);
     }
   }

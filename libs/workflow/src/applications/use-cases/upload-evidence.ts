@@ -90,7 +90,9 @@ export class UploadEvidence {
             command.achievementId,
           ])) as unknown[];
           if (rows.length === 0) {
-            throw new ValidationFailedError('Invalid request: achievementId', [{ path: 'achievementId', message: 'the application claims no achievement with this id' }]);
+            throw new ValidationFailedError({ zh: '所选成果不属于本申报', en: 'Invalid request: achievementId' }, [
+              { path: 'achievementId', message: 'the application claims no achievement with this id', messageZh: '本申报没有该成果' },
+            ]);
           }
         }
         const stored = await this.storage.put(tenantId, key, command.bytes);

@@ -1,3 +1,4 @@
+import { applicationStatusZh } from '../../core/status-names';
 import { Injectable } from '@nestjs/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Notifier } from '@subsidy/notifications';
@@ -24,7 +25,7 @@ export class WithdrawApplication {
     return this.transactions.run(async (manager) => {
       const application = await ApplicationAccess.lockForApplicant(manager, command.actor, command.applicationId);
       if (!canMove(application.status, 'withdrawn')) {
-        throw new InvalidStateError(`The application is ${application.status}; it can no longer be withdrawn`);
+        throw new InvalidStateError({ zh: `申报当前为“${applicationStatusZh(application.status)}”，不能再撤回`, en: `The application is ${application.status}; it can no longer be withdrawn` });
       }
       const moved = await this.transitions.move(manager, application, { to: 'withdrawn', action: 'application.withdrawn', reason: command.reason });
       if (application.status !== 'draft') {

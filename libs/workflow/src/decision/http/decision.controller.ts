@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { EarlierAwardResponse } from '../../pricing/http/earlier-award.response';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { Actor } from '@subsidy/tenancy';
 import type { Response } from 'express';
@@ -13,7 +12,8 @@ import { CorrectDecision, CorrectedDecision } from '../use-cases/correct-decisio
 import { CorrectDecisionDto } from './correct-decision.dto';
 import { DecideApplicationDto } from './decide-application.dto';
 import { DecideProgramDto } from './decide-program.dto';
-import { uuidParam } from '@subsidy/common';
+import { ApiFileResponse, uuidParam } from '@subsidy/common';
+import { CorrectedDecisionResponse, DecidedApplicationResponse, DecisionListResponse, ProgramDecisionResponse } from './decision-responses';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -30,6 +30,7 @@ export class DecisionController {
   ) {}
 
   @Put('applications/:id/decision')
+  @ApiOkResponse({ type: DecidedApplicationResponse })
   decide(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: DecideApplicationDto): Promise<DecidedApplication> {
     return this.decideApplication.execute(actor, { applicationId: id, items: body.items });
   }
@@ -37,40 +38,23 @@ export class DecisionController {
   /** Until the program's publicity opens; 409 publicity_already_opened after. */
   @Post('applications/:id/decision/corrections')
   @HttpCode(200)
+  @ApiOkResponse({ type: CorrectedDecisionResponse })
   correct(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: CorrectDecisionDto): Promise<CorrectedDecision> {
     return this.correctDecision.execute(actor, { applicationId: id, items: body.items, reason: body.reason.trim() });
   }
 
   @Post('programs/:id/decide')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProgramDecisionResponse })
   decideAll(@Param('id', uuidParam('id')) id: string, @Body() body: DecideProgramDto): Promise<ProgramDecision> {
     return this.decideProgram.execute({ programId: id, decideWhileOpen: body.decideWhileOpen, partialLast: body.partialLast });
   }
 
   @Get('programs/:id/decision-list')
-  @ApiExtraModels(EarlierAwardResponse)
   @ApiOkResponse({
+    type: DecisionListResponse,
     description:
       'The decided applications with their items; an item for which the organization already had an award for the same thing (another application, any program and year) carries earlierAwards',
-    schema: {
-      type: 'object',
-      additionalProperties: true,
-      properties: {
-        applications: {
-          type: 'array',
-          items: {
-            type: 'object',
-            additionalProperties: true,
-            properties: {
-              items: {
-                type: 'array',
-                items: { type: 'object', additionalProperties: true, properties: { earlierAwards: { type: 'array', items: { $ref: getSchemaPath(EarlierAwardResponse) } } } },
-              },
-            },
-          },
-        },
-      },
-    },
   })
   decisionList(@Param('id', uuidParam('id')) id: string): Promise<DecisionList> {
     return this.lists.decisionList(id);
@@ -78,6 +62,7 @@ export class DecisionController {
 
   @Get('programs/:id/decision-list.xlsx')
   @ApiProduces(XLSX)
+  @ApiFileResponse('The spreadsheet (.xlsx)', XLSX)
   async decisionListXlsx(@Param('id', uuidParam('id')) id: string, @Res() response: Response): Promise<void> {
     const list = await this.lists.decisionList(id);
     const lines = list.applications

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Scope } from '@subsidy/auth';
 import { queryRows, TenantTransactions } from '@subsidy/database';
+import { allocateBudget } from '@subsidy/finance';
 import { Actor } from '@subsidy/tenancy';
 import { Achievement } from '@subsidy/policy';
 import { EntityManager } from 'typeorm';
-import { ApplicationStatus, ProgramStore } from '../../core';
+import { ApplicationStatus, ApplicationStore, ProgramRecord, ProgramStore } from '../../core';
+import { DecisionRecorder } from '../decision-recorder';
 import { labelOfRow, SNAPSHOT_SQL } from '../decision-snapshot';
+import { rankApplications } from '../use-cases/decide-program';
 import { EarlierAward, earlierAwardsFor } from '../../pricing/earlier-award-facts';
 import { decidedItemsOfOrganizations, tenantLevelOfProgram } from '../../pricing/earlier-awards';
 
@@ -46,6 +49,37 @@ export interface DecisionList {
   program: { id: string; title: string; year: number; status: string; budgetTotalFen: number; budgetRule: 'pro_rata' | 'rank_order' };
   totalFen: number;
   applications: DecisionListEntry[];
+  /** Decision list only: the applications still awaiting a decision, each item with its ceiling and the review's proposal. */
+  pending?: PendingDecision[];
+  /** Decision list only: what the budget rule would do to the decided applications, before it is applied; null once applied. */
+  budgetEffect?: BudgetEffect | null;
+  /** Decision list only: the program's latest publicity, null before one is opened. */
+  publicity?: ProgramPublicity | null;
+}
+
+export interface PendingDecision {
+  applicationId: string;
+  organization: { id: string; name: string; uscc: string };
+  items: Array<{ achievementId: string; label: string; article: string | null; basis: 'fixed' | 'ceiling'; ceilingFen: number; proposedFen: number }>;
+}
+
+export interface BudgetEffect {
+  rule: 'pro_rata' | 'rank_order';
+  budgetFen: number;
+  requestedFen: number;
+  allocatedFen: number;
+  /** true when the decided awards exceed the budget, so the rule will scale or cut them. */
+  scaled: boolean;
+  applications: Array<{ applicationId: string; rank: number; requestedFen: number; allocatedFen: number }>;
+}
+
+export interface ProgramPublicity {
+  id: string;
+  startsOn: string;
+  endsOn: string;
+  status: 'open' | 'closed';
+  objectionCount: number;
+  openObjectionCount: number;
 }
 
 interface Row {
@@ -168,12 +202,63 @@ async function attachEarlierAwards(manager: EntityManager, programId: string, en
 /** Statuses of applications that carry a decision (before and after publicity). */
 export const DECIDED_STATUSES: readonly ApplicationStatus[] = ['decided', 'in_publicity', 'objection_review', 'approved', 'handed_over', 'rejected'];
 
+/**
+ * The budget rule's effect on the decided applications as `DecideProgram` would apply it (same ranking, same
+ * allocation, partialLast by default), while the program is not yet decided; null after.
+ */
+export function previewBudgetEffect(program: DecisionList['program'], entries: readonly DecisionListEntry[]): BudgetEffect | null {
+  if (program.status !== 'closed' && program.status !== 'open') return null;
+  const decided = entries.filter((e) => e.status === 'decided');
+  const ranked = rankApplications(decided.map((e) => ({ id: e.applicationId, rank: e.rank, decidedTotalFen: String(e.decidedTotalFen) })));
+  const result = allocateBudget(
+    program.budgetTotalFen,
+    ranked.map(({ application, rank }) => ({ id: application.id, amountFen: Number(application.decidedTotalFen), rank })),
+    program.budgetRule,
+  );
+  return {
+    rule: result.rule,
+    budgetFen: result.budgetFen,
+    requestedFen: result.requestedFen,
+    allocatedFen: result.allocatedFen,
+    scaled: result.requestedFen > result.budgetFen,
+    applications: ranked.map(({ application, rank }) => {
+      const allocation = result.allocations.find((a) => a.id === application.id);
+      return { applicationId: application.id, rank, requestedFen: allocation?.requestedFen ?? 0, allocatedFen: allocation?.allocatedFen ?? 0 };
+    }),
+  };
+}
+
 @Injectable()
 export class DecisionListQuery {
-  constructor(private readonly transactions: TenantTransactions) {}
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly recorder: DecisionRecorder,
+  ) {}
 
   decisionList(programId: string): Promise<DecisionList> {
-    return this.transactions.run((manager) => loadDecisionList(manager, programId, DECIDED_STATUSES));
+    return this.transactions.run(async (manager) => {
+      const list = await loadDecisionList(manager, programId, DECIDED_STATUSES);
+      const program = await ProgramStore.get(manager, programId);
+      return {
+        ...list,
+        pending: await this.pending(manager, program),
+        budgetEffect: previewBudgetEffect(list.program, list.applications),
+        publicity: await latestPublicity(manager, programId),
+      };
+    });
+  }
+
+  /** The applications awaiting a decision, with each item's ceiling and the review's proposal (nothing is written). */
+  private async pending(manager: EntityManager, program: ProgramRecord): Promise<PendingDecision[]> {
+    const ids = await queryRows<{ id: string }>(manager, `select id from applications where program_id = $1 and status = 'awaiting_decision' order by submitted_at, id`, [program.id]);
+    const out: PendingDecision[] = [];
+    for (const { id } of ids) {
+      const application = await ApplicationStore.get(manager, id);
+      const [organization] = await queryRows<{ id: string; name: string; uscc: string }>(manager, `select id, name, uscc from organizations where id = $1`, [application.organizationId]);
+      const items = await this.recorder.proposals(manager, application, program);
+      out.push({ applicationId: id, organization, items });
+    }
+    return out;
   }
 
   /** Approved and handed-over awards; a district-level finance officer gets its district's lines only (in SQL). */
@@ -181,4 +266,16 @@ export class DecisionListQuery {
     const districtCode = Scope.districtFilter(actor);
     return this.transactions.run((manager) => loadDecisionList(manager, programId, ['approved', 'handed_over'], districtCode));
   }
+}
+
+async function latestPublicity(manager: EntityManager, programId: string): Promise<ProgramPublicity | null> {
+  const [row] = await queryRows<ProgramPublicity>(
+    manager,
+    `select p.id, to_char(p.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn", p.status,
+            (select count(*)::int from objections o where o.publicity_id = p.id) as "objectionCount",
+            (select count(*)::int from objections o where o.publicity_id = p.id and o.status = 'received') as "openObjectionCount"
+       from publicities p where p.program_id = $1 order by p.created_at desc, p.id desc limit 1`,
+    [programId],
+  );
+  return row ?? null;
 }

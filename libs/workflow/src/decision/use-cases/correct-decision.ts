@@ -1,3 +1,4 @@
+import { applicationStatusZh } from '../../core/status-names';
 import { Injectable } from '@nestjs/common';
 import { queryRows, TenantTransactions } from '@subsidy/database';
 import { Notifier } from '@subsidy/notifications';
@@ -51,7 +52,10 @@ export class CorrectDecision {
       const [publicity] = await queryRows<{ id: string }>(manager, `select id from publicities where program_id = $1 limit 1`, [program.id]);
       if (publicity || PUBLICIZED.includes(application.status)) throw new PublicityAlreadyOpenedError();
       if (application.status !== 'decided') {
-        throw new InvalidStateError(`Only a decided application's decision can be corrected; this one is ${application.status}`);
+        throw new InvalidStateError({
+          zh: `只有已审定的申报可以更正资助决定；该申报当前为“${applicationStatusZh(application.status)}”`,
+          en: `Only a decided application's decision can be corrected; this one is ${application.status}`,
+        });
       }
       if (program.status !== 'decided') assertProgramDecidable(program);
       const beforeItems = await DecisionItemStore.forApplication(manager, application.id);

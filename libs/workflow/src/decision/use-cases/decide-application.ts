@@ -1,3 +1,4 @@
+import { applicationStatusZh, programStatusZh } from '../../core/status-names';
 import { Injectable } from '@nestjs/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Notifier } from '@subsidy/notifications';
@@ -30,7 +31,10 @@ export class DecideApplication {
     return this.transactions.run(async (manager) => {
       const application = await ApplicationStore.lock(manager, command.applicationId);
       if (application.status !== 'awaiting_decision') {
-        throw new InvalidStateError(`Only an application awaiting decision can be decided; this one is ${application.status}`);
+        throw new InvalidStateError({
+          zh: `只有待审定的申报可以作出资助决定；该申报当前为“${applicationStatusZh(application.status)}”`,
+          en: `Only an application awaiting decision can be decided; this one is ${application.status}`,
+        });
       }
       const program = await ProgramStore.get(manager, application.programId);
       assertProgramDecidable(program);
@@ -55,7 +59,7 @@ export function assertProgramDecidable(program: ProgramRecord): void {
   if (program.status === 'open' && program.windowKind === 'rolling') return;
   throw new InvalidStateError(
     program.windowKind === 'batch' && program.status === 'open'
-      ? 'The program is still open for applications; a batch program is decided after it closes'
-      : `Applications of a ${program.status} program cannot be decided`,
+      ? { zh: '项目仍在受理申报，集中受理的项目须在截止受理后审定', en: 'The program is still open for applications; a batch program is decided after it closes' }
+      : { zh: `项目当前为“${programStatusZh(program.status)}”，其申报不能审定`, en: `Applications of a ${program.status} program cannot be decided` },
   );
 }

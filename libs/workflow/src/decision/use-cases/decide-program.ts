@@ -1,3 +1,4 @@
+import { programStatusZh } from '../../core/status-names';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { Clock } from '@subsidy/calendar';
@@ -62,7 +63,7 @@ export class DecideProgram {
         `select count(*)::int as count from applications where program_id = $1 and status = any($2)`,
         [program.id, UNDECIDED],
       );
-      if (pending.count > 0) throw new InvalidStateError(`${pending.count} application(s) of this program are still in review or awaiting decision`);
+      if (pending.count > 0) throw new InvalidStateError({ zh: `本项目仍有 ${pending.count} 件申报在审查中或待审定`, en: `${pending.count} application(s) of this program are still in review or awaiting decision` });
       const decided = await queryRows<ApplicationRecord>(
         manager,
         `select ${ApplicationStore.COLUMNS} from applications where program_id = $1 and status = 'decided' order by id for update`,
@@ -139,9 +140,9 @@ function assertDecidable(program: ProgramRecord, decideWhileOpen: boolean): void
   if (program.status === 'closed') return;
   if (program.status === 'open' && program.windowKind === 'rolling' && decideWhileOpen) return;
   if (program.status === 'open' && program.windowKind === 'rolling') {
-    throw new InvalidStateError('The rolling program is still open: confirm with decideWhileOpen to decide it now');
+    throw new InvalidStateError({ zh: '该常年受理的项目仍在受理中，如需现在审定请确认', en: 'The rolling program is still open: confirm with decideWhileOpen to decide it now' });
   }
-  throw new InvalidStateError(`A ${program.status} program cannot be decided; it must be closed first`);
+  throw new InvalidStateError({ zh: `项目当前为“${programStatusZh(program.status)}”，须先截止受理才能审定`, en: `A ${program.status} program cannot be decided; it must be closed first` });
 }
 
 /**
@@ -150,7 +151,7 @@ function assertDecidable(program: ProgramRecord, decideWhileOpen: boolean): void
  * it set one (a lower number first), then the larger decided total (before the budget rule), then the application id;
  * 1 = best, no ties. The budget rule funds in this order (rank_order).
  */
-export function rankApplications(applications: readonly ApplicationRecord[]): Array<{ application: ApplicationRecord; rank: number }> {
+export function rankApplications<T extends Pick<ApplicationRecord, 'id' | 'rank' | 'decidedTotalFen'>>(applications: readonly T[]): Array<{ application: T; rank: number }> {
   const sorted = [...applications].sort((a, b) => {
     const ra = a.rank ?? Number.MAX_SAFE_INTEGER;
     const rb = b.rank ?? Number.MAX_SAFE_INTEGER;

@@ -23,6 +23,7 @@ export class BudgetDto {
   @Max(Number.MAX_SAFE_INTEGER)
   totalFen!: number;
 
+  @ApiProperty({ enum: ['pro_rata', 'rank_order'], enumName: 'BudgetRule', description: 'How awards are cut when the budget is short: pro rata, or in rank order' })
   @IsIn(['pro_rata', 'rank_order'], { message: '$property must be one of: pro_rata, rank_order' })
   rule!: 'pro_rata' | 'rank_order';
 

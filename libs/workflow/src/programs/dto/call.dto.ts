@@ -18,17 +18,25 @@ export const ACHIEVEMENT_TYPES = [
 ] as const;
 
 export class CallDto {
+  @ApiProperty({ example: '关于组织申报2024年度标准化资助项目的通知', maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   title!: string;
 
+  @ApiProperty({ description: 'The call text shown to applicants', maxLength: 20_000 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(20_000)
   body!: string;
 
-  @ApiProperty({ example: { standard: ['标准文本', '发布公告'] }, description: 'Materials required per achievement type' })
+  @ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(ACHIEVEMENT_TYPES.map((type) => [type, { type: 'array', items: { type: 'string' }, maxItems: 30 }])),
+    additionalProperties: false,
+    example: { standard: ['标准文本', '发布公告'] },
+    description: 'Materials required per achievement type (each key optional)',
+  })
   @IsStringListMap(ACHIEVEMENT_TYPES, 30, 200)
   materials!: Record<string, string[]>;
 

@@ -8,11 +8,13 @@ import { WindowDto } from './window.dto';
 
 /** A program's whole configuration: the body of both create (POST) and update (PUT, drafts only). */
 export class ProgramDto {
+  @ApiProperty({ description: 'Program year', example: 2024, minimum: 2000, maximum: 2100 })
   @IsInt()
   @Min(2000)
   @Max(2100)
   year!: number;
 
+  @ApiProperty({ example: '2024年度标准化资助项目', maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -24,24 +26,28 @@ export class ProgramDto {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: '$property must be a policy version id such as tianjin-2021' })
   policyId!: string;
 
+  @ApiProperty({ type: () => WindowDto })
   @IsDefined()
   @IsObject()
   @ValidateNested()
   @Type(() => WindowDto)
   window!: WindowDto;
 
+  @ApiProperty({ type: () => CallDto })
   @IsDefined()
   @IsObject()
   @ValidateNested()
   @Type(() => CallDto)
   call!: CallDto;
 
+  @ApiProperty({ type: () => ReviewSettingsDto })
   @IsDefined()
   @IsObject()
   @ValidateNested()
   @Type(() => ReviewSettingsDto)
   review!: ReviewSettingsDto;
 
+  @ApiProperty({ type: () => BudgetDto })
   @IsDefined()
   @IsObject()
   @ValidateNested()
@@ -50,6 +56,7 @@ export class ProgramDto {
 }
 
 export class CancelProgramDto {
+  @ApiProperty({ description: 'Why the program is cancelled (shown to applicants)', maxLength: 1000 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)

@@ -27,25 +27,31 @@ import { HasUniqueKeys, IsAtMostField, PresentExactlyWhen } from './field-rules'
 const COMBINE_METHODS: readonly CombineMethod[] = ['mean', 'median', 'trimmed_mean', 'min'];
 
 export class StagesDto {
+  @ApiProperty({ description: 'The office checks completeness and eligibility' })
   @IsBoolean()
   formal_check!: boolean;
 
+  @ApiProperty({ description: 'The district pre-reviews its own applicants' })
   @IsBoolean()
   district_review!: boolean;
 
+  @ApiProperty({ description: 'A technical reviewer gives an opinion per achievement' })
   @IsBoolean()
   technical_review!: boolean;
 
+  @ApiProperty({ description: 'A seeded expert panel scores the application' })
   @IsBoolean()
   expert_review!: boolean;
 }
 
 export class RubricCriterionDto {
   /** Same pattern as @subsidy/review's validateRubric, which scores against these keys. */
+  @ApiProperty({ example: 'innovation', pattern: '^[a-z][a-z0-9_]{0,63}$' })
   @IsString()
   @Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: '$property must be lower-case letters, digits and _, starting with a letter' })
   key!: string;
 
+  @ApiProperty({ example: '创新性', maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -59,6 +65,7 @@ export class RubricCriterionDto {
 }
 
 export class RubricDto {
+  @ApiProperty({ type: () => [RubricCriterionDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -69,11 +76,13 @@ export class RubricDto {
 }
 
 export class PanelDto {
+  @ApiProperty({ description: 'Experts drawn', example: 5, minimum: 1, maximum: 50 })
   @IsInt()
   @Min(1)
   @Max(50)
   size!: number;
 
+  @ApiProperty({ description: 'Scores needed to combine; at most size', example: 3, minimum: 1 })
   @IsInt()
   @Min(1)
   @IsAtMostField('size')
@@ -85,14 +94,17 @@ export class PanelDto {
   @Max(60)
   scoringDays!: number;
 
+  @ApiProperty({ description: 'Hours before the scoring deadline the experts are reminded', example: 24, minimum: 1, maximum: 240 })
   @IsInt()
   @Min(1)
   @Max(240)
   reminderHoursBefore!: number;
 
+  @ApiProperty({ enum: COMBINE_METHODS, enumName: 'CombineMethod' })
   @IsIn(COMBINE_METHODS, { message: `$property must be one of: ${COMBINE_METHODS.join(', ')}` })
   combine!: CombineMethod;
 
+  @ApiProperty({ type: () => RubricDto })
   @IsDefined()
   @IsObject()
   @ValidateNested()
@@ -101,11 +113,13 @@ export class PanelDto {
 }
 
 export class PublicityDto {
+  @ApiProperty({ example: 7, minimum: 1, maximum: 60 })
   @IsInt()
   @Min(1)
   @Max(60)
   days!: number;
 
+  @ApiProperty({ enum: ['calendar', 'working'], enumName: 'DayUnit' })
   @IsIn(['calendar', 'working'], { message: '$property must be one of: calendar, working' })
   unit!: 'calendar' | 'working';
 }
@@ -115,6 +129,7 @@ const expertReviewOn = (settings: Record<string, unknown>): boolean =>
 
 /** The `ReviewSettings` of a program (libs/workflow/src/core/review-settings.ts), checked field by field. */
 export class ReviewSettingsDto {
+  @ApiProperty({ type: () => StagesDto })
   @IsDefined()
   @IsObject()
   @ValidateNested()
@@ -138,13 +153,35 @@ export class ReviewSettingsDto {
   @IsIn(REVIEW_STAGES, { each: true, message: `each value in $property must be one of: ${REVIEW_STAGES.join(', ')}` })
   stageOrder?: ReviewStage[] | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'null = no deadline for the formal check' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: "Working days for the formal check; null = the text sets none: the product's default of 10 working days applies" })
   @ValidateIf((settings: ReviewSettingsDto) => settings.formalCheckWorkingDays !== null)
   @IsInt()
   @Min(1)
   @Max(60)
   formalCheckWorkingDays!: number | null;
 
+  @ApiPropertyOptional({ type: Number, description: 'Working days for the district pre-review from the day an application arrives; absent = 10', minimum: 1, maximum: 60 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  districtReviewWorkingDays?: number;
+
+  @ApiPropertyOptional({ type: Number, description: 'Working days for the technical review from the day an application arrives; absent = 10', minimum: 1, maximum: 60 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  technicalReviewWorkingDays?: number;
+
+  @ApiPropertyOptional({ type: Number, description: 'Working days for the expert review (drawing the panel and scoring) from the day an application arrives; absent = 10', minimum: 1, maximum: 60 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  expertReviewWorkingDays?: number;
+
+  @ApiProperty({ description: 'Working days an applicant has to correct a returned application', example: 10, minimum: 1, maximum: 60 })
   @IsInt()
   @Min(1)
   @Max(60)
@@ -157,12 +194,14 @@ export class ReviewSettingsDto {
   @Type(() => PanelDto)
   panel!: PanelDto | null;
 
+  @ApiProperty({ type: () => PublicityDto })
   @IsDefined()
   @IsObject()
   @ValidateNested()
   @Type(() => PublicityDto)
   publicity!: PublicityDto;
 
+  @ApiProperty({ enum: ORGANIZATION_KINDS, enumName: 'OrganizationKind', isArray: true, description: 'Organization kinds the city reviews itself (no district pre-review)' })
   @IsArray()
   @ArrayUnique()
   @IsIn(ORGANIZATION_KINDS, { each: true, message: `each value in $property must be one of: ${ORGANIZATION_KINDS.join(', ')}` })

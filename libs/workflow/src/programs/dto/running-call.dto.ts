@@ -52,7 +52,7 @@ export class StageDeadlineDto extends ReasonedChange {
 export const deadlineStageParam = (): ParseEnumPipe =>
   new ParseEnumPipe(Object.fromEntries(DEADLINE_STAGES.map((s) => [s, s])), {
     exceptionFactory: () =>
-      new ValidationFailedError({ zh: '请求无效：stage', en: 'Invalid request: stage' }, [
+      new ValidationFailedError({ zh: '所选审查环节有误', en: 'Invalid request: stage' }, [
         { path: 'stage', message: `stage must be one of: ${DEADLINE_STAGES.join(', ')}`, messageZh: `stage 必须是 ${DEADLINE_STAGES.join('、')} 之一` },
       ]),
   });

@@ -15,6 +15,9 @@ export function toProgramInput(dto: ProgramDto): ProgramInput {
     },
     ...(review.stageOrder ? { stageOrder: [...review.stageOrder] } : {}),
     formalCheckWorkingDays: review.formalCheckWorkingDays,
+    ...(review.districtReviewWorkingDays !== undefined ? { districtReviewWorkingDays: review.districtReviewWorkingDays } : {}),
+    ...(review.technicalReviewWorkingDays !== undefined ? { technicalReviewWorkingDays: review.technicalReviewWorkingDays } : {}),
+    ...(review.expertReviewWorkingDays !== undefined ? { expertReviewWorkingDays: review.expertReviewWorkingDays } : {}),
     correctionWorkingDays: review.correctionWorkingDays,
     panel: review.panel
       ? {

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { Actor } from '@subsidy/tenancy';
 import { CancelProgramDto, ProgramDto } from '../dto/program.dto';
@@ -20,7 +21,9 @@ import { ChangeStageDeadline, DEADLINE_STAGES, DeadlineStage } from '../running-
 import { CloseProgramEarly } from '../running-call/close-program-early';
 import { ReopenProgram } from '../running-call/reopen-program';
 import { parseInstant } from '@subsidy/calendar';
-import { uuidParam } from '@subsidy/common';
+import { ApiTotalCount, pageWindow, uuidParam, withTotalCount } from '@subsidy/common';
+import { ListProgramsQuery, PROGRAM_SORT } from '../dto/list-programs.query';
+import { ProgramDetailDto, ProgramListDto, ProgramTemplateDto, ProgramViewDto } from './program-responses';
 
 @ApiTags('programs')
 @ApiBearerAuth()
@@ -44,6 +47,7 @@ export class ProgramsController {
   @Roles('program_officer')
   @ApiOperation({ summary: 'Draft a program: policy version, window, call, review settings and budget' })
   @ApiUnprocessableEntityResponse({ description: 'contradicts_policy: the window lies outside the policy validity, or a setting contradicts its text' })
+  @ApiCreatedResponse({ type: ProgramViewDto })
   create(@CurrentActor() actor: Actor, @Body() body: ProgramDto): Promise<ProgramView> {
     return this.createProgram.execute({ actor, input: toProgramInput(body) });
   }
@@ -52,17 +56,21 @@ export class ProgramsController {
   @Get('template')
   @Roles('program_officer')
   @ApiOperation({ summary: "A program configuration drawn from a policy version's text: validity, allowed calls, review settings with articles" })
+  @ApiOkResponse({ type: ProgramTemplateDto })
   template(@Query() query: ProgramTemplateQuery): ProgramTemplate {
     return this.getProgramTemplate.execute(query.policyId);
   }
 
   @Get()
   @ApiOperation({ summary: "The tenant's programs (applicants: announced ones only)" })
-  async list(@CurrentActor() actor: Actor): Promise<{ items: ProgramView[] }> {
-    return { items: await this.listPrograms.execute(actor) };
+  @ApiTotalCount("One page of the tenant's programs; X-Total-Count: all that match", ProgramListDto)
+  async list(@CurrentActor() actor: Actor, @Query() query: ListProgramsQuery, @Res({ passthrough: true }) response: Response): Promise<{ items: ProgramView[] }> {
+    const page = await this.listPrograms.page(actor, { status: query.status, year: query.year, q: query.q, orderBy: PROGRAM_SORT.orderBy(query.sort), ...pageWindow(query) });
+    return { items: withTotalCount(response, page) };
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ProgramDetailDto })
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ProgramView> {
     return this.getProgram.execute(actor, id);
   }
@@ -72,6 +80,7 @@ export class ProgramsController {
   @ApiOperation({ summary: "Replace a draft program's configuration" })
   @ApiUnprocessableEntityResponse({ description: 'contradicts_policy: the window lies outside the policy validity, or a setting contradicts its text' })
   @ApiConflictResponse({ description: 'invalid_state: the program is no longer a draft' })
+  @ApiOkResponse({ type: ProgramViewDto })
   update(@Param('id', uuidParam('id')) id: string, @Body() body: ProgramDto): Promise<ProgramView> {
     return this.updateProgram.execute({ programId: id, input: toProgramInput(body) });
   }
@@ -81,6 +90,7 @@ export class ProgramsController {
   @Roles('program_officer')
   @ApiOperation({ summary: 'Announce a draft: it opens at window.opensAt and closes at window.closesAt' })
   @ApiConflictResponse({ description: 'invalid_state, policy_version_changed' })
+  @ApiOkResponse({ type: ProgramViewDto })
   schedule(@Param('id', uuidParam('id')) id: string): Promise<ProgramView> {
     return this.scheduleProgram.execute({ programId: id });
   }
@@ -90,6 +100,7 @@ export class ProgramsController {
   @Roles('program_officer')
   @ApiOperation({ summary: 'Cancel a draft, scheduled or open program (not once applications were submitted)' })
   @ApiConflictResponse({ description: 'invalid_state' })
+  @ApiOkResponse({ type: ProgramViewDto })
   cancel(@Param('id', uuidParam('id')) id: string, @Body() body: CancelProgramDto): Promise<ProgramView> {
     return this.cancelProgram.execute({ programId: id, reason: body.reason });
   }
@@ -100,6 +111,7 @@ export class ProgramsController {
   @ApiOperation({ summary: 'Extend (延期) or shorten the window of a scheduled or open call, with a reason; the close job follows the new closing time' })
   @ApiConflictResponse({ description: 'invalid_state: not scheduled or open' })
   @ApiUnprocessableEntityResponse({ description: "contradicts_policy: the new window lies outside the text's validity or application window" })
+  @ApiOkResponse({ type: ProgramViewDto })
   changeWindow(@Param('id', uuidParam('id')) id: string, @Body() body: ChangeWindowDto): Promise<ProgramView> {
     return this.changeProgramWindow.execute({
       programId: id,
@@ -114,6 +126,7 @@ export class ProgramsController {
   @Roles('program_officer')
   @ApiOperation({ summary: 'Close an open call now, before its closing time, with a reason' })
   @ApiConflictResponse({ description: 'invalid_state: not open' })
+  @ApiOkResponse({ type: ProgramViewDto })
   closeEarly(@Param('id', uuidParam('id')) id: string, @Body() body: CloseEarlyDto): Promise<ProgramView> {
     return this.closeProgramEarly.execute({ programId: id, reason: body.reason });
   }
@@ -124,16 +137,24 @@ export class ProgramsController {
   @ApiOperation({ summary: 'Reopen a closed (undecided) call until closesAt, with a reason: drafts may be completed and submitted again' })
   @ApiConflictResponse({ description: 'invalid_state: not closed' })
   @ApiUnprocessableEntityResponse({ description: "contradicts_policy: closesAt lies outside the text's validity or application window" })
+  @ApiOkResponse({ type: ProgramViewDto })
   reopen(@Param('id', uuidParam('id')) id: string, @Body() body: ReopenDto): Promise<ProgramView> {
     return this.reopenProgram.execute({ programId: id, closesAt: parseInstant(body.closesAt), reason: body.reason });
   }
 
   @Put(':id/stage-deadlines/:stage')
   @Roles('program_officer')
-  @ApiOperation({ summary: "Change a stage's deadline in working days (formal_check, correction) for applications entering it from now on, with a reason" })
-  @ApiParam({ name: 'stage', enum: DEADLINE_STAGES, description: 'formal_check: the office\'s formal-check deadline; correction: the applicant\'s correction period' })
+  @ApiOperation({
+    summary: "Change a stage's deadline in working days, with a reason: for applications entering it from now on, and for a review stage also the due dates running in it (re-scheduling their reminder and escalation)",
+  })
+  @ApiParam({
+    name: 'stage',
+    enum: DEADLINE_STAGES,
+    description: "formal_check, district_review, technical_review, expert_review: the review stage's deadline; correction: the applicant's correction period",
+  })
   @ApiConflictResponse({ description: 'invalid_state: a draft, cancelled or handed-over program' })
   @ApiUnprocessableEntityResponse({ description: "contradicts_policy: beyond the text's formal-check days or below its correction days" })
+  @ApiOkResponse({ type: ProgramViewDto })
   stageDeadline(
     @Param('id', uuidParam('id')) id: string,
     @Param('stage', deadlineStageParam()) stage: DeadlineStage,

@@ -1,3 +1,4 @@
+import { programStatusZh } from '../../core/status-names';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { Clock } from '@subsidy/calendar';
@@ -46,8 +47,11 @@ export class ChangeProgramWindow {
       if (program.status !== 'scheduled' && program.status !== 'open') {
         throw new InvalidStateError(
           program.status === 'closed'
-            ? 'The program is closed; reopen it (POST /programs/:id/reopen) to take applications again'
-            : `Only a scheduled or open program's window can be changed; this one is ${program.status} (a draft is edited with PUT)`,
+            ? { zh: '项目已截止受理；如需继续受理申报，请先重新开放', en: 'The program is closed; reopen it (POST /programs/:id/reopen) to take applications again' }
+            : {
+                zh: `只有待发布或受理中的项目可以调整申报时间；本项目当前为“${programStatusZh(program.status)}”`,
+                en: `Only a scheduled or open program's window can be changed; this one is ${program.status} (a draft is edited with PUT)`,
+              },
         );
       }
       if (opensAt && program.status === 'open' && opensAt.getTime() !== program.opensAt.getTime()) {
@@ -59,7 +63,7 @@ export class ChangeProgramWindow {
       const window = { opensAt: opensAt ?? program.opensAt, closesAt };
       assertWindowAllowed(policy, program, window, this.clock);
       const moved = await RunningCallRows.moveWindow(manager, program, window, this.clock.now());
-      if (!moved) throw new ConcurrentChangeError('program');
+      if (!moved) throw new ConcurrentChangeError('program', '该项目');
       await queueWindowJobs(manager, this.outbox, moved);
       const change = closesAt.getTime() > program.closesAt.getTime() ? 'extended' : closesAt.getTime() < program.closesAt.getTime() ? 'shortened' : 'unchanged';
       await this.audit.record(manager, {

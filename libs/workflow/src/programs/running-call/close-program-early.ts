@@ -1,3 +1,4 @@
+import { programStatusZh } from '../../core/status-names';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { Clock } from '@subsidy/calendar';
@@ -35,13 +36,13 @@ export class CloseProgramEarly {
   execute({ programId, reason }: CloseProgramEarlyCommand): Promise<ProgramView> {
     return this.transactions.run(async (manager) => {
       const program = await ProgramStore.lock(manager, programId);
-      if (program.status !== 'open') throw new InvalidStateError(`Only an open program can be closed early; this one is ${program.status}`);
+      if (program.status !== 'open') throw new InvalidStateError({ zh: `只有受理中的项目可以提前截止；本项目当前为“${programStatusZh(program.status)}”`, en: `Only an open program can be closed early; this one is ${program.status}` });
       const policy = this.programPolicy.resolve(program);
       const now = this.clock.now();
       // The table requires closes_at > opens_at; a close in the very millisecond the call opened keeps that true.
       const closesAt = new Date(Math.max(now.getTime(), program.opensAt.getTime() + 1));
       const closed = await RunningCallRows.moveWindow(manager, program, { opensAt: program.opensAt, closesAt }, now, { to: 'closed', stamp: 'closed_at', value: now });
-      if (!closed) throw new ConcurrentChangeError('program');
+      if (!closed) throw new ConcurrentChangeError('program', '该项目');
       await this.audit.record(manager, {
         action: 'program.closed-early',
         entityType: 'program',

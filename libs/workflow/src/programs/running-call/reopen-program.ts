@@ -1,3 +1,4 @@
+import { programStatusZh } from '../../core/status-names';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { Clock } from '@subsidy/calendar';
@@ -42,12 +43,12 @@ export class ReopenProgram {
   execute({ programId, closesAt, reason }: ReopenProgramCommand): Promise<ProgramView> {
     return this.transactions.run(async (manager) => {
       const program = await ProgramStore.lock(manager, programId);
-      if (program.status !== 'closed') throw new InvalidStateError(`Only a closed program can be reopened; this one is ${program.status}`);
+      if (program.status !== 'closed') throw new InvalidStateError({ zh: `只有已截止受理的项目可以重新开放；本项目当前为“${programStatusZh(program.status)}”`, en: `Only a closed program can be reopened; this one is ${program.status}` });
       const policy = this.programPolicy.resolve(program);
       const window = { opensAt: program.opensAt, closesAt };
       assertWindowAllowed(policy, program, window, this.clock);
       const reopened = await RunningCallRows.moveWindow(manager, program, window, this.clock.now(), { to: 'open', stamp: 'closed_at', value: null });
-      if (!reopened) throw new ConcurrentChangeError('program');
+      if (!reopened) throw new ConcurrentChangeError('program', '该项目');
       await queueWindowJobs(manager, this.outbox, reopened);
       await this.audit.record(manager, {
         action: 'program.reopened',

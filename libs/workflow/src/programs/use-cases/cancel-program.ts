@@ -1,3 +1,4 @@
+import { programStatusZh } from '../../core/status-names';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { Clock } from '@subsidy/calendar';
@@ -35,13 +36,13 @@ export class CancelProgram {
   execute({ programId, reason }: CancelProgramCommand): Promise<ProgramView> {
     return this.transactions.run(async (manager) => {
       const program = await ProgramStore.lock(manager, programId);
-      if (!CANCELLABLE.includes(program.status)) throw new InvalidStateError(`A program that is ${program.status} cannot be cancelled`);
+      if (!CANCELLABLE.includes(program.status)) throw new InvalidStateError({ zh: `项目当前为“${programStatusZh(program.status)}”，不能取消`, en: `A program that is ${program.status} cannot be cancelled` });
       const submitted = await this.submittedApplications(manager, program.id);
       if (submitted > 0) {
-        throw new InvalidStateError(`The program has ${submitted} submitted application(s) and cannot be cancelled`);
+        throw new InvalidStateError({ zh: `该项目已有 ${submitted} 件已提交的申报，不能取消`, en: `The program has ${submitted} submitted application(s) and cannot be cancelled` });
       }
       const cancelled = await ProgramRows.setStatus(manager, program, 'cancelled', this.clock.now());
-      if (!cancelled) throw new ConcurrentChangeError('program');
+      if (!cancelled) throw new ConcurrentChangeError('program', '该项目');
       await this.audit.record(manager, {
         action: 'program.cancelled',
         entityType: 'program',

@@ -34,8 +34,8 @@ export class CheckTenantFit {
     const contradictions = policy ? procedureProblems(policy, input) : [];
     const all = [...problems, ...contradictions];
     const paths = [...new Set(all.map((p) => p.path))].join(', ');
-    if (problems.length > 0 || !policy) throw new ValidationFailedError(`Invalid request: ${paths}`, all);
-    if (contradictions.length > 0) throw new ProgramContradictsPolicyError(`The program contradicts policy ${policy.id}: ${paths}`, contradictions);
+    if (problems.length > 0 || !policy) throw new ValidationFailedError({ zh: '项目设置有误，请按各项提示修改', en: `Invalid request: ${paths}` }, all);
+    if (contradictions.length > 0) throw new ProgramContradictsPolicyError({ zh: '项目设置与所依据的政策文件规定不符，请按各项提示修改', en: `The program contradicts policy ${policy.id}: ${paths}` }, contradictions);
     return policy;
   }
 }

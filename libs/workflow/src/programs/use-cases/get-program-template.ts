@@ -15,7 +15,9 @@ export class GetProgramTemplate {
   execute(policyId: string): ProgramTemplate {
     const policy = this.programPolicy.find(RequestContextStore.requireTenantId(), policyId);
     if (!policy) {
-      throw new ValidationFailedError('Invalid request: policyId', [{ path: 'policyId', message: `${policyId} is not a policy version of this tenant` }]);
+      throw new ValidationFailedError({ zh: '所选政策文件不是本地区的政策版本', en: 'Invalid request: policyId' }, [
+        { path: 'policyId', message: `${policyId} is not a policy version of this tenant`, messageZh: '不是本地区的政策版本' },
+      ]);
     }
     return procedureTemplate(policy);
   }

@@ -1,3 +1,4 @@
+import { programStatusZh } from '../../core/status-names';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { Clock } from '@subsidy/calendar';
@@ -35,18 +36,18 @@ export class ScheduleProgram {
     const tenantId = RequestContextStore.requireTenantId();
     return this.transactions.run(async (manager) => {
       const program = await ProgramStore.lock(manager, programId);
-      if (program.status !== 'draft') throw new InvalidStateError(`Only a draft program can be scheduled; this one is ${program.status}`);
+      if (program.status !== 'draft') throw new InvalidStateError({ zh: `只有草稿状态的项目可以发布；本项目当前为“${programStatusZh(program.status)}”`, en: `Only a draft program can be scheduled; this one is ${program.status}` });
       const now = this.clock.now();
       if (program.closesAt.getTime() <= now.getTime()) {
-        throw new InvalidStateError(`The program's window closed at ${cstMinute(program.closesAt)}; move it before scheduling`, [
-          { path: 'window.closesAt', message: 'is in the past' },
+        throw new InvalidStateError({ zh: `项目的申报截止时间 ${cstMinute(program.closesAt)} 已过，请先调整后再发布`, en: `The program's window closed at ${cstMinute(program.closesAt)}; move it before scheduling` }, [
+          { path: 'window.closesAt', message: 'is in the past', messageZh: '已过' },
         ]);
       }
       const policy = this.programPolicy.resolve(program);
       // An application must never wait in district review with nobody to take it (422 naming the districts).
       await assertDistrictReviewersCover(manager, program);
       const scheduled = await ProgramRows.setStatus(manager, program, 'scheduled', now);
-      if (!scheduled) throw new ConcurrentChangeError('program');
+      if (!scheduled) throw new ConcurrentChangeError('program', '该项目');
       const payload = { tenantId, programId: program.id };
       // The version is part of the key: if the window is ever rescheduled, the new jobs are new rows, and the old ones
       // find the instant not yet come (or the status moved on) and do nothing.

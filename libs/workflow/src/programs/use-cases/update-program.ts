@@ -1,3 +1,4 @@
+import { programStatusZh } from '../../core/status-names';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { Clock } from '@subsidy/calendar';
@@ -29,7 +30,7 @@ export class UpdateProgram {
     const tenantId = RequestContextStore.requireTenantId();
     return this.transactions.run(async (manager) => {
       const program = await ProgramStore.lock(manager, programId);
-      if (program.status !== 'draft') throw new InvalidStateError(`Only a draft program can be edited; this one is ${program.status}`);
+      if (program.status !== 'draft') throw new InvalidStateError({ zh: `只有草稿状态的项目可以编辑；本项目当前为“${programStatusZh(program.status)}”`, en: `Only a draft program can be edited; this one is ${program.status}` });
       const policy = await this.tenantFit.policyFor(manager, tenantId, input);
       const updated = await ProgramRows.replace(manager, program, policy.hash, input, this.clock.now());
       await this.audit.record(manager, {

@@ -7,7 +7,9 @@ import { ValidationFailedError } from '@subsidy/common';
 export class TenantIdPipe implements PipeTransform<string, string> {
   transform(value: string, _metadata: ArgumentMetadata): string {
     if (typeof value !== 'string' || value.length > 63 || !TENANT_ID_PATTERN.test(value)) {
-      throw new ValidationFailedError('Invalid request: tenantId', [{ path: 'tenantId', message: 'tenantId must be a tenant id such as "weihai"' }]);
+      throw new ValidationFailedError({ zh: '链接中的地区标识有误', en: 'Invalid request: tenantId' }, [
+        { path: 'tenantId', message: 'tenantId must be a tenant id such as "weihai"', messageZh: '地区标识有误' },
+      ]);
     }
     return value;
   }

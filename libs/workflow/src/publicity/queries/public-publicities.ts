@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, cstToday } from '@subsidy/calendar';
-import { CLOCK } from '@subsidy/common';
+import { CLOCK, Paged } from '@subsidy/common';
 import { queryRows, TenantTransactions } from '@subsidy/database';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
 import { DataSource, EntityManager } from 'typeorm';
@@ -30,6 +30,8 @@ export interface PublicAward {
 }
 
 export interface PublicPublicity extends PublicPublicitySummary {
+  /** Where objections go: the office the program's call names (null when the call names none). */
+  receivingOffice: string | null;
   awards: PublicAward[];
 }
 
@@ -76,15 +78,39 @@ export class PublicPublicities {
     );
   }
 
+  /** One page of what the public may see, filtered and sorted in SQL, and the count of all that match. */
+  page(
+    tenantId: string,
+    filter: { status?: string; year?: number; q?: string; orderBy: string; limit: number; offset: number },
+  ): Promise<Paged<PublicPublicitySummary>> {
+    return this.asTenant(tenantId, async (manager) => {
+      const where = `from publicities p join programs g on g.id = p.program_id
+          where p.starts_on <= $1::date and ($2::text is null or p.status = $2) and ($3::int is null or g.year = $3)
+            and ($4::text is null or strpos(lower(g.title), lower($4)) > 0)`;
+      const params = [cstToday(this.clock), filter.status ?? null, filter.year ?? null, filter.q ?? null];
+      const rows = await queryRows<PublicPublicitySummary>(
+        manager,
+        `select p.id, g.title as "programTitle", g.year as "programYear", to_char(p.starts_on, 'YYYY-MM-DD') as "startsOn",
+                to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn", p.status
+           ${where}
+          order by ${filter.orderBy} limit $5 offset $6`,
+        [...params, filter.limit, filter.offset],
+      );
+      const [count] = await queryRows<{ total: number }>(manager, `select count(*)::int as total ${where}`, params);
+      return { rows, total: count?.total ?? 0 };
+    });
+  }
+
   detail(tenantId: string, publicityId: string): Promise<PublicPublicity> {
     return this.asTenant(tenantId, (manager) => this.load(manager, publicityId));
   }
 
   async load(manager: EntityManager, publicityId: string): Promise<PublicPublicity> {
-    const [summary] = await queryRows<PublicPublicitySummary & { programId: string }>(
+    const [summary] = await queryRows<PublicPublicitySummary & { programId: string; receivingOffice: string | null }>(
       manager,
       `select p.id, p.program_id as "programId", g.title as "programTitle", g.year as "programYear",
-              to_char(p.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn", p.status
+              to_char(p.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') as "endsOn", p.status,
+              nullif(g.call->>'receivingOffice', '') as "receivingOffice"
          from publicities p join programs g on g.id = p.program_id
         where p.id = $1 and p.starts_on <= $2::date`,
       [publicityId, cstToday(this.clock)],

@@ -1,3 +1,4 @@
+import { programStatusZh } from '../../core/status-names';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { Clock } from '@subsidy/calendar';
@@ -41,7 +42,7 @@ export class HandOverToFinance {
   execute(programId: string): Promise<HandOver> {
     return this.transactions.run(async (manager) => {
       const program = await ProgramStore.lock(manager, programId);
-      if (program.status !== 'publicized') throw new InvalidStateError(`Only a publicized program can be handed over; this one is ${program.status}`);
+      if (program.status !== 'publicized') throw new InvalidStateError({ zh: `只有公示完毕的项目可以移交财务；本项目当前为“${programStatusZh(program.status)}”`, en: `Only a publicized program can be handed over; this one is ${program.status}` });
       const approved = await queryRows<ApplicationRecord>(
         manager,
         `select ${ApplicationStore.COLUMNS} from applications where program_id = $1 and status = 'approved' order by id for update`,

@@ -1,3 +1,4 @@
+import { programStatusZh } from '../../core/status-names';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { CalendarDate, Clock, compareDates, cstEndOfDay, cstToday, publicityEnd } from '@subsidy/calendar';
@@ -39,19 +40,21 @@ export class OpenPublicity {
   execute(command: OpenPublicityCommand): Promise<OpenedPublicity> {
     const today = cstToday(this.clock);
     if (compareDates(command.startsOn, today) < 0) {
-      throw new ValidationFailedError('Invalid request: startsOn', [{ path: 'startsOn', message: `must be today (${today}) or later` }]);
+      throw new ValidationFailedError({ zh: '公示开始日期不能早于今天', en: 'Invalid request: startsOn' }, [
+        { path: 'startsOn', message: `must be today (${today}) or later`, messageZh: `须为今天（${today}）或以后` },
+      ]);
     }
     return this.transactions.run(async (manager) => {
       const program = await ProgramStore.lock(manager, command.programId);
-      if (program.status !== 'decided') throw new InvalidStateError(`Only a decided program can be publicized; this one is ${program.status}`);
+      if (program.status !== 'decided') throw new InvalidStateError({ zh: `只有已审定的项目可以公示；本项目当前为“${programStatusZh(program.status)}”`, en: `Only a decided program can be publicized; this one is ${program.status}` });
       const [open] = await queryRows<{ id: string }>(manager, `select id from publicities where program_id = $1 and status = 'open'`, [program.id]);
-      if (open) throw new InvalidStateError('The program already has an open publicity');
+      if (open) throw new InvalidStateError({ zh: '该项目已有正在进行的公示', en: 'The program already has an open publicity' });
       const shown = await queryRows<ApplicationRecord>(
         manager,
         `select ${ApplicationStore.COLUMNS} from applications where program_id = $1 and status = 'decided' and decided_total_fen > 0 order by id for update`,
         [program.id],
       );
-      if (shown.length === 0) throw new InvalidStateError('No decided application with an award is waiting for publicity');
+      if (shown.length === 0) throw new InvalidStateError({ zh: '没有获得资助、等待公示的申报', en: 'No decided application with an award is waiting for publicity' });
       const endsOn = publicityEnd(command.startsOn, program.review.publicity);
       const [publicity] = await queryRows<{ id: string }>(
         manager,

@@ -1,14 +1,15 @@
+import { applicationStatusZh } from '../../core/status-names';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { Clock } from '@subsidy/calendar';
-import { CLOCK, ErrorDetail, ValidationFailedError } from '@subsidy/common';
+import { CLOCK, ErrorDetail, invalidRequest, ValidationFailedError } from '@subsidy/common';
 import { queryRows, TenantTransactions } from '@subsidy/database';
 import { Notifier, Recipient } from '@subsidy/notifications';
 import { Actor } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
 import { ApplicationRecord, ApplicationStatus, ApplicationStore, ApplicationTransitions, InvalidStateError } from '../../core';
 import { DecisionItemRecord, DecisionItemStore } from '../../decision/decision-item-store';
-import { amountProblem } from '../../pricing/amount-problem';
+import { amountProblem, amountProblemZh } from '../../pricing/amount-problem';
 import { AwardCeiling } from '../../pricing/award-ceiling';
 import { fenToYuan } from '../../decision/yuan';
 import { approvalNotice } from '../award-notices';
@@ -50,7 +51,9 @@ export class ResolveObjection {
 
   execute(actor: Actor, command: ResolveObjectionCommand): Promise<ResolvedObjection> {
     if (command.outcome === 'dismissed' && command.items && command.items.length > 0) {
-      throw new ValidationFailedError('Invalid request: items', [{ path: 'items', message: 'only an upheld objection changes the amounts' }]);
+      throw new ValidationFailedError({ zh: '只有异议成立时才能调整金额', en: 'Invalid request: items' }, [
+        { path: 'items', message: 'only an upheld objection changes the amounts', messageZh: '异议不成立时不能调整金额' },
+      ]);
     }
     return this.transactions.run(async (manager) => {
       // Publicity, then objection, then application: the order the objection digest (publicity, its objections) and
@@ -60,10 +63,10 @@ export class ResolveObjection {
       const [located] = await queryRows<{ publicityId: string }>(manager, `select publicity_id as "publicityId" from objections where id = $1`, [command.objectionId]);
       const publicity = located ? await PublicityStore.lock(manager, located.publicityId) : undefined;
       const objection = await ObjectionStore.lock(manager, command.objectionId);
-      if (objection.status !== 'received') throw new InvalidStateError(`The objection was already ${objection.status}`);
-      if (!publicity) throw new InvalidStateError('The objection belongs to no publicity');
+      if (objection.status !== 'received') throw new InvalidStateError({ zh: '该异议已处理完毕', en: `The objection was already ${objection.status}` });
+      if (!publicity) throw new InvalidStateError({ zh: '该异议不属于任何公示', en: 'The objection belongs to no publicity' });
       const application = await ApplicationStore.lock(manager, objection.applicationId);
-      if (application.status !== 'objection_review') throw new InvalidStateError(`The application is ${application.status}, not under objection review`);
+      if (application.status !== 'objection_review') throw new InvalidStateError({ zh: `该申报当前为“${applicationStatusZh(application.status)}”，不在异议复核中`, en: `The application is ${application.status}, not under objection review` });
       const now = this.clock.now();
 
       const changes = command.outcome === 'upheld' ? await this.applyChanges(manager, application.id, command) : [];
@@ -109,7 +112,9 @@ export class ResolveObjection {
   private async applyChanges(manager: EntityManager, applicationId: string, command: ResolveObjectionCommand): Promise<Array<{ achievementId: string; fromFen: number; toFen: number }>> {
     const items = command.items ?? [];
     if (items.length === 0) {
-      throw new ValidationFailedError('Invalid request: items', [{ path: 'items', message: 'an upheld objection needs the re-reviewed amounts of the items it changes' }]);
+      throw new ValidationFailedError({ zh: '异议成立时须填写复核后调整的金额', en: 'Invalid request: items' }, [
+        { path: 'items', message: 'an upheld objection needs the re-reviewed amounts of the items it changes', messageZh: '须填写复核后调整的金额' },
+      ]);
     }
     const current = new Map((await DecisionItemStore.forApplication(manager, applicationId)).map((i) => [i.achievementId, i]));
     const details: ErrorDetail[] = [];
@@ -120,10 +125,10 @@ export class ResolveObjection {
       if (seen.has(item.achievementId)) details.push({ path: `items[${index}].achievementId`, message: `"${item.achievementId}" appears twice` });
       seen.add(item.achievementId);
       const problem = amountProblem(item.amountFen, ceilingOf(recorded));
-      if (problem) details.push({ path: `items[${index}].amountFen`, message: problem });
+      if (problem) details.push({ path: `items[${index}].amountFen`, message: problem, messageZh: amountProblemZh(item.amountFen, ceilingOf(recorded)) ?? undefined });
       return undefined;
     });
-    if (details.length > 0) throw new ValidationFailedError(`Invalid request: ${[...new Set(details.map((d) => d.path))].join(', ')}`, details);
+    if (details.length > 0) throw new ValidationFailedError(invalidRequest(details), details);
     const changes: Array<{ achievementId: string; fromFen: number; toFen: number }> = [];
     for (const item of items) {
       const recorded = current.get(item.achievementId) as DecisionItemRecord;

@@ -61,9 +61,9 @@ export class SubmitObjection {
 
   execute(command: SubmitObjectionCommand): Promise<ObjectionReceipt> {
     if (!command.contactPhone && !command.contactEmail) {
-      throw new ValidationFailedError('Invalid request: contactPhone, contactEmail', [
-        { path: 'contactPhone', message: 'give a phone number or an e-mail address so the office can reply' },
-        { path: 'contactEmail', message: 'give a phone number or an e-mail address so the office can reply' },
+      throw new ValidationFailedError({ zh: '请留下联系电话或电子邮箱，以便答复', en: 'Invalid request: contactPhone, contactEmail' }, [
+        { path: 'contactPhone', message: 'give a phone number or an e-mail address so the office can reply', messageZh: '请填写联系电话或电子邮箱' },
+        { path: 'contactEmail', message: 'give a phone number or an e-mail address so the office can reply', messageZh: '请填写联系电话或电子邮箱' },
       ]);
     }
     return this.publicities.asTenant(command.tenantId, async (manager) => {
@@ -73,7 +73,9 @@ export class SubmitObjection {
       if (publicity.status !== 'open' || now.getTime() > cstEndOfDay(parseCalendarDate(publicity.endsOn)).getTime()) throw new PublicityClosedError();
       const application = await ApplicationStore.find(manager, command.applicationId);
       if (!application || application.programId !== publicity.programId || !['in_publicity', 'objection_review'].includes(application.status)) {
-        throw new ValidationFailedError('Invalid request: applicationId', [{ path: 'applicationId', message: 'is not an award shown in this publicity' }]);
+        throw new ValidationFailedError({ zh: '所选资助不在本次公示名单中', en: 'Invalid request: applicationId' }, [
+          { path: 'applicationId', message: 'is not an award shown in this publicity', messageZh: '不在本次公示名单中' },
+        ]);
       }
       const keys = contactKeys({ phone: command.contactPhone, email: command.contactEmail });
       const earlier = await this.earlierObjection(manager, publicity.id, application.id, keys);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { Actor } from '@subsidy/tenancy';
 import { PanelView } from '../panel/panel-view';
@@ -11,6 +11,7 @@ import { ScoreApplication, ScoreView } from '../use-cases/score-application';
 import { DeclareConflictDto } from './dto/declare-conflict.dto';
 import { ScoreDto } from './dto/score.dto';
 import { uuidParam } from './params';
+import { ConflictOutcomeResponse, ExpertReviewResultResponse, PanelResponse, ScoreResponse } from './review-responses';
 
 @ApiTags('review')
 @ApiBearerAuth()
@@ -27,6 +28,7 @@ export class ExpertPanelController {
   @Post('panel')
   @Roles('program_officer')
   @ApiOperation({ summary: 'Draws the expert panel (seeded, reproducible, with conflict exclusions)' })
+  @ApiCreatedResponse({ type: PanelResponse })
   draw(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<PanelView> {
     return this.drawPanel.execute(id, actor);
   }
@@ -34,6 +36,7 @@ export class ExpertPanelController {
   @Get('panel')
   @Roles('program_officer')
   @ApiOperation({ summary: 'The panel, its members and the exclusions' })
+  @ApiOkResponse({ type: PanelResponse })
   show(@Param('id', uuidParam('id')) id: string): Promise<PanelView> {
     return this.queries.panel(id);
   }
@@ -42,6 +45,7 @@ export class ExpertPanelController {
   @HttpCode(200)
   @Roles('expert')
   @ApiOperation({ summary: 'A panel expert declares a conflict of interest and is replaced' })
+  @ApiOkResponse({ type: ConflictOutcomeResponse })
   conflict(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: DeclareConflictDto): Promise<ConflictOutcome> {
     return this.declareConflict.execute(id, body.reason, actor);
   }
@@ -49,6 +53,7 @@ export class ExpertPanelController {
   @Put('panel/score')
   @Roles('expert')
   @ApiOperation({ summary: "A panel expert's rubric scores and proposed amounts, before the deadline" })
+  @ApiOkResponse({ type: ScoreResponse })
   score(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: ScoreDto): Promise<ScoreView> {
     return this.scoreApplication.execute({ applicationId: id, scores: body.scores, amounts: body.amounts, comment: body.comment, actor });
   }
@@ -57,6 +62,7 @@ export class ExpertPanelController {
   @HttpCode(200)
   @Roles('program_officer')
   @ApiOperation({ summary: 'Combines the quorum’s proposals per item and moves the application to the decision' })
+  @ApiOkResponse({ type: ExpertReviewResultResponse })
   complete(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ExpertReviewResult> {
     return this.completeReview.execute(id, actor);
   }

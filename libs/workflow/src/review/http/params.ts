@@ -9,7 +9,9 @@ const ACHIEVEMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const achievementIdParam: PipeTransform<string, string> = {
   transform(value: string): string {
     if (!ACHIEVEMENT_ID.test(value)) {
-      throw new ValidationFailedError('Invalid request: achievementId', [{ path: 'achievementId', message: 'achievementId must be 1-64 letters, digits, _ or -' }]);
+      throw new ValidationFailedError({ zh: '链接中的成果编号有误', en: 'Invalid request: achievementId' }, [
+        { path: 'achievementId', message: 'achievementId must be 1-64 letters, digits, _ or -', messageZh: '成果编号格式有误' },
+      ]);
     }
     return value;
   },

@@ -1,4 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
+import { Clock, cstToday } from '@subsidy/calendar';
+import { CLOCK } from '@subsidy/common';
 import { Notifier } from '@subsidy/notifications';
 import { ApplicationRoundJobPayload, JobHandler, QueueJobHandler } from '@subsidy/queue';
 import { EntityManager } from 'typeorm';
@@ -13,11 +16,15 @@ export class FormalCheckDeadlineHandler implements QueueJobHandler<'workflow', '
   constructor(
     private readonly audit: AuditLog,
     private readonly notifier: Notifier,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async handle(manager: EntityManager, payload: ApplicationRoundJobPayload): Promise<void> {
     const application = await ApplicationStore.find(manager, payload.applicationId);
     if (!application || application.status !== 'formal_check' || application.submissionCount !== payload.round) return;
+    // The officer moved the due date later (PUT /programs/:id/stage-deadlines/formal_check): the new date's own
+    // escalation job (application.stage-overdue) speaks then.
+    if (application.stageDueOn && cstToday(this.clock) <= application.stageDueOn) return;
     await this.audit.record(manager, {
       action: 'application.formal-check-overdue',
       entityType: 'application',

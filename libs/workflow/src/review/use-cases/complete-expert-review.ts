@@ -42,10 +42,10 @@ export class CompleteExpertReview {
       const { members } = await requireOpenPanel(manager, application);
       const program = await ProgramStore.get(manager, application.programId);
       const settings = program.review.panel;
-      if (!settings) throw new ReviewNotConfiguredError('The program has no expert panel configured');
+      if (!settings) throw new ReviewNotConfiguredError({ zh: '本项目未设置专家评审', en: 'The program has no expert panel configured' });
       const scored = members.filter((m) => m.status === 'scored' && m.scoreSheet && m.scoreTotal !== null);
       if (scored.length < settings.quorum) {
-        throw new InvalidStateError(`${scored.length} expert(s) have scored; the quorum is ${settings.quorum}`);
+        throw new InvalidStateError({ zh: `已有 ${scored.length} 位专家评分，须达到 ${settings.quorum} 位`, en: `${scored.length} expert(s) have scored; the quorum is ${settings.quorum}` });
       }
       // Only the items the panel judged (all, unless the text scopes the expert review to some items: Beijing 第十三条).
       const ceilings = await this.route.panelCeilings(manager, application, program);

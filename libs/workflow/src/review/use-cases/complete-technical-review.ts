@@ -1,3 +1,4 @@
+import { applicationStatusZh } from '../../core/status-names';
 import { Injectable } from '@nestjs/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Notifier } from '@subsidy/notifications';
@@ -7,6 +8,7 @@ import { loadApplicationItems } from '../items/application-items';
 import { ReviewRoute } from '../review-route';
 import { ReviewSteps } from '../review-steps';
 import { notifyStageArrival } from '../stage-arrival';
+import { assertHoldsReassignedWork } from '../stage-deadlines';
 
 /** Closes the technical review once every item has an opinion, and passes the application to the next stage. */
 @Injectable()
@@ -22,8 +24,12 @@ export class CompleteTechnicalReview {
     const tenantId = RequestContextStore.requireTenantId();
     return this.transactions.run(async (manager) => {
       const application = await ApplicationStore.lock(manager, applicationId);
+      assertHoldsReassignedWork(actor, application);
       if (application.status !== 'technical_review') {
-        throw new InvalidStateError(`The technical review can only be completed in technical_review; the application is ${application.status}`);
+        throw new InvalidStateError({
+          zh: `只有技术审查中的申报可以完成技术审查；该申报当前为“${applicationStatusZh(application.status)}”`,
+          en: `The technical review can only be completed in technical_review; the application is ${application.status}`,
+        });
       }
       const items = await loadApplicationItems(manager, application.id);
       const opined = new Set(
@@ -32,8 +38,11 @@ export class CompleteTechnicalReview {
       const without = items.filter((i) => !opined.has(i.achievementId));
       if (without.length > 0) {
         throw new InvalidStateError(
-          `Every item needs a technical opinion first; missing: ${without.map((i) => i.achievementId).join(', ')}`,
-          without.map((i) => ({ path: `items.${i.achievementId}`, message: 'has no technical opinion' })),
+          {
+            zh: `还有 ${without.length} 项成果未出具技术审查意见，请逐项填写后再完成`,
+            en: `Every item needs a technical opinion first; missing: ${without.map((i) => i.achievementId).join(', ')}`,
+          },
+          without.map((i) => ({ path: `items.${i.achievementId}`, message: 'has no technical opinion', messageZh: '尚无技术审查意见' })),
         );
       }
       const program = await ProgramStore.get(manager, application.programId);

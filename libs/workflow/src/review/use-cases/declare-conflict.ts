@@ -33,7 +33,7 @@ export class DeclareConflict {
       const application = await ApplicationStore.lock(manager, applicationId);
       const context = await requireOpenPanel(manager, application);
       const seat = requireSeat(context, actor);
-      if (seat.status === 'scored') throw new InvalidStateError('You have already scored this application; ask the program office to withdraw your score');
+      if (seat.status === 'scored') throw new InvalidStateError({ zh: '您已对该申报评分；如需回避，请联系项目主管部门撤回您的评分', en: 'You have already scored this application; ask the program office to withdraw your score' });
       const program = await ProgramStore.get(manager, application.programId);
       await manager.query(
         `insert into expert_conflicts (tenant_id, user_id, application_id, reason) values ($1, $2, $3, $4) on conflict do nothing`,

@@ -1,3 +1,4 @@
+import { applicationStatusZh } from '../../core/status-names';
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { Scope } from '@subsidy/auth';
@@ -14,6 +15,7 @@ import { invalidField } from '../review-errors';
 import { ReviewRoute } from '../review-route';
 import { MissingMaterial, ReviewSteps } from '../review-steps';
 import { notifyStageArrival } from '../stage-arrival';
+import { assertHoldsReassignedWork } from '../stage-deadlines';
 
 export interface DistrictReviewCommand {
   applicationId: string;
@@ -47,20 +49,25 @@ export class DistrictReview {
   async execute(command: DistrictReviewCommand): Promise<ApplicationRecord> {
     const reasons = (command.reasons ?? []).map((r) => r.trim()).filter((r) => r !== '');
     if (command.outcome !== 'forward' && reasons.length === 0) {
-      throw invalidField('reasons', `to ${command.outcome} an application give at least one reason`);
+      throw invalidField('reasons', { zh: '请至少填写一条理由', en: `to ${command.outcome} an application give at least one reason` });
     }
     const actingInPlace = command.actor.role === 'program_officer';
     const inPlaceReason = command.reason?.trim() ?? '';
     if (actingInPlace && inPlaceReason === '') {
-      throw invalidField('reason', "a program officer acting in the district reviewer's place must say why");
+      throw invalidField('reason', { zh: '代替区县审核员办理时须说明理由', en: "a program officer acting in the district reviewer's place must say why" });
     }
     const missing = normalizeMissing(command.missing);
     const tenantId = RequestContextStore.requireTenantId();
     return this.transactions.run(async (manager) => {
       const application = await ApplicationStore.lock(manager, command.applicationId);
-      Scope.assertDistrictAccess(command.actor, application.districtCode);
+      // Work reassigned to one reviewer (of any district) is theirs; otherwise the district's own reviewers'.
+      if (application.reviewAssigneeId && command.actor.role === 'district_reviewer') assertHoldsReassignedWork(command.actor, application);
+      else Scope.assertDistrictAccess(command.actor, application.districtCode);
       if (application.status !== 'district_review') {
-        throw new InvalidStateError(`The district review is only possible while the application is in district_review; it is ${application.status}`);
+        throw new InvalidStateError({
+          zh: `只有区县初审中的申报可以办理初审；该申报当前为“${applicationStatusZh(application.status)}”`,
+          en: `The district review is only possible while the application is in district_review; it is ${application.status}`,
+        });
       }
       const program = await ProgramStore.get(manager, application.programId);
       checkMissingMaterials(missing, await loadApplicationItems(manager, application.id));

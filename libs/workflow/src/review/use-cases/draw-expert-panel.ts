@@ -1,3 +1,4 @@
+import { applicationStatusZh } from '../../core/status-names';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { Clock } from '@subsidy/calendar';
@@ -45,12 +46,15 @@ export class DrawExpertPanel {
     return this.transactions.run(async (manager) => {
       const application = await ApplicationStore.lock(manager, applicationId);
       if (application.status !== 'expert_review') {
-        throw new InvalidStateError(`A panel is drawn for an application in expert_review; this one is ${application.status}`);
+        throw new InvalidStateError({
+          zh: `只有专家评审中的申报可以抽取专家组；该申报当前为“${applicationStatusZh(application.status)}”`,
+          en: `A panel is drawn for an application in expert_review; this one is ${application.status}`,
+        });
       }
-      if (await PanelStore.find(manager, application.id)) throw new InvalidStateError('This application already has a panel');
+      if (await PanelStore.find(manager, application.id)) throw new InvalidStateError({ zh: '该申报已抽取专家组', en: 'This application already has a panel' });
       const program = await ProgramStore.get(manager, application.programId);
       const settings = program.review.panel;
-      if (!settings) throw new ReviewNotConfiguredError('The program has no expert panel configured');
+      if (!settings) throw new ReviewNotConfiguredError({ zh: '本项目未设置专家评审', en: 'The program has no expert panel configured' });
       const plan = await planPanelExclusion(manager, this.programPolicy.resolve(program).procedure, application, program);
       const draw = drawWithin(await loadExpertPool(manager), settings.size, settings.quorum, panelSeed(application.id, program.id), plan);
       const dueAt = new Date(this.clock.now().getTime() + settings.scoringDays * DAY_MS);
@@ -107,6 +111,10 @@ function drawWithin(pool: Parameters<typeof drawPanel>[0]['pool'], size: number,
   } catch (error) {
     if (!(error instanceof PanelPoolExhaustedError)) throw error;
     if (error.counts.available >= quorum && error.counts.available > 0) return drawPanel({ pool, size: error.counts.available, seed, exclude, grounds });
-    throw new ConflictError('panel_pool_exhausted', `Not enough eligible experts for a panel: ${error.message}`, [{ path: 'pool', message: `quorum ${quorum}, available ${error.counts.available}` }]);
+    throw new ConflictError(
+      'panel_pool_exhausted',
+      { zh: `符合条件的评审专家不足，无法组成专家组（至少需要 ${quorum} 位，现有 ${error.counts.available} 位）`, en: `Not enough eligible experts for a panel: ${error.message}` },
+      [{ path: 'pool', message: `quorum ${quorum}, available ${error.counts.available}`, messageZh: `至少 ${quorum} 位，现有 ${error.counts.available} 位` }],
+    );
   }
 }

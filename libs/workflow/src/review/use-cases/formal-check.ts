@@ -1,3 +1,4 @@
+import { applicationStatusZh } from '../../core/status-names';
 import { Injectable } from '@nestjs/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Notifier } from '@subsidy/notifications';
@@ -38,15 +39,18 @@ export class FormalCheck {
   async execute(command: FormalCheckCommand): Promise<ApplicationRecord> {
     const missing = normalizeMissing(command.missing);
     const reason = command.reason?.trim() ?? '';
-    if (command.outcome === 'reject' && reason === '') throw invalidField('reason', 'a rejection needs a reason the applicant can read');
+    if (command.outcome === 'reject' && reason === '') throw invalidField('reason', { zh: '不予受理须填写申报单位能看懂的理由', en: 'a rejection needs a reason the applicant can read' });
     if (command.outcome === 'correction' && missing.length === 0 && reason === '') {
-      throw invalidField('missing', 'say what is missing or wrong (missing, or at least a reason)');
+      throw invalidField('missing', { zh: '请写明缺少或有误的材料，或至少填写理由', en: 'say what is missing or wrong (missing, or at least a reason)' });
     }
     const tenantId = RequestContextStore.requireTenantId();
     return this.transactions.run(async (manager) => {
       const application = await ApplicationStore.lock(manager, command.applicationId);
       if (application.status !== 'formal_check') {
-        throw new InvalidStateError(`The formal check is only possible while the application is in formal_check; it is ${application.status}`);
+        throw new InvalidStateError({
+        zh: `只有形式审查中的申报可以办理形式审查；该申报当前为“${applicationStatusZh(application.status)}”`,
+        en: `The formal check is only possible while the application is in formal_check; it is ${application.status}`,
+      });
       }
       const program = await ProgramStore.get(manager, application.programId);
       checkMissingMaterials(missing, await loadApplicationItems(manager, application.id));
@@ -61,7 +65,8 @@ export class FormalCheck {
         return moved;
       }
       const next = await this.route.next(manager, application, program, 'formal_check');
-      const moved = await this.transitions.move(manager, application, { to: next, action: 'application.formal-check-passed', data: { stage: 'formal_check' } });
+      const stageDueOn = await this.route.dueOnEntering(manager, application, program, next);
+      const moved = await this.transitions.move(manager, application, { to: next, action: 'application.formal-check-passed', stageDueOn, data: { stage: 'formal_check' } });
       await notifyStageArrival(this.notifier, manager, moved, program, next, moved.stageDueOn);
       return moved;
     });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
+import { Paged } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { RequestContextStore } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
@@ -56,6 +57,18 @@ export class ExpertProfiles {
 
   async list(): Promise<ExpertProfileView[]> {
     return this.transactions.run((manager) => this.rows(manager, '', []));
+  }
+
+  /** One page of the pool matching the filters (`orderBy` from EXPERT_SORT), and how many match in all. */
+  async page(filter: { active?: boolean; field?: string; q?: string; orderBy: string; limit: number; offset: number }): Promise<Paged<ExpertProfileView>> {
+    const where = `where ($1::boolean is null or p.active = $1) and ($2::text is null or p.field = $2)
+      and ($3::text is null or strpos(lower(u.username), lower($3)) > 0 or strpos(lower(u.display_name), lower($3)) > 0)`;
+    const params = [filter.active ?? null, filter.field ?? null, filter.q ?? null];
+    return this.transactions.run(async (manager) => {
+      const rows = (await manager.query(`${SELECT} ${where} order by ${filter.orderBy} limit $4 offset $5`, [...params, filter.limit, filter.offset])) as ExpertProfileView[];
+      const [count] = (await manager.query(`select count(*)::int as total from expert_profiles p join users u on u.id = p.user_id ${where}`, params)) as Array<{ total: number }>;
+      return { rows, total: count?.total ?? 0 };
+    });
   }
 
   private async rows(manager: EntityManager, where: string, params: unknown[]): Promise<ExpertProfileView[]> {

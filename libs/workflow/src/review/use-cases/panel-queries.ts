@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Paged } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { ApplicationStore, InvalidStateError, ProgramStore } from '../../core';
@@ -36,17 +37,32 @@ export class PanelQueries {
   ) {}
 
   async assignments(actor: Actor): Promise<Assignment[]> {
+    return (await this.assignmentPage(actor, { orderBy: 'p.due_at, m.application_id', limit: null, offset: 0 })).rows;
+  }
+
+  /**
+   * One page of the expert's assignments (paged in SQL; the items and ceilings of the page's rows only are then
+   * computed), and how many match in all.
+   */
+  async assignmentPage(
+    actor: Actor,
+    filter: { status?: 'invited' | 'scored'; orderBy: string; limit: number | null; offset: number },
+  ): Promise<Paged<Assignment>> {
     return this.transactions.run(async (manager) => {
-      const rows = (await manager.query(
-        `select m.application_id as "applicationId", o.name as "organizationName", m.status, m.round, p.due_at as "dueAt"
-           from panel_members m
+      const where = `from panel_members m
            join panels p on p.application_id = m.application_id
            join applications a on a.id = m.application_id
            join organizations o on o.id = a.organization_id
           where m.expert_id = $1 and m.status in ('invited', 'scored') and a.status = 'expert_review' and p.completed_at is null
-          order by p.due_at, m.application_id`,
-        [actor.id],
+            and ($2::text is null or m.status = $2)`;
+      const params = [actor.id, filter.status ?? null];
+      const rows = (await manager.query(
+        `select m.application_id as "applicationId", o.name as "organizationName", m.status, m.round, p.due_at as "dueAt"
+           ${where}
+          order by ${filter.orderBy} limit $3 offset $4`,
+        [...params, filter.limit, filter.offset],
       )) as AssignmentRow[];
+      const [count] = (await manager.query(`select count(*)::int as total ${where}`, params)) as Array<{ total: number }>;
       const assignments: Assignment[] = [];
       for (const row of rows) {
         const application = await ApplicationStore.get(manager, row.applicationId);
@@ -69,7 +85,7 @@ export class PanelQueries {
           }),
         });
       }
-      return assignments;
+      return { rows: assignments, total: count?.total ?? 0 };
     });
   }
 
@@ -77,7 +93,7 @@ export class PanelQueries {
     return this.transactions.run(async (manager) => {
       const application = await ApplicationStore.get(manager, applicationId);
       const panel = await PanelStore.find(manager, application.id);
-      if (!panel) throw new InvalidStateError('No panel has been drawn for this application yet');
+      if (!panel) throw new InvalidStateError({ zh: '该申报尚未抽取评审专家组', en: 'No panel has been drawn for this application yet' });
       return panelView(panel, await PanelStore.members(manager, application.id));
     });
   }

@@ -1,12 +1,14 @@
+import { applicationStatusZh } from '../../core/status-names';
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
 import { ApplicationStore, InvalidStateError, ProgramStore } from '../../core';
-import { amountProblem } from '../../pricing/amount-problem';
+import { amountProblem, amountProblemZh } from '../../pricing/amount-problem';
 import { ApplicationPricing } from '../../pricing/application-pricing';
 import { invalidField } from '../review-errors';
 import { ReviewSteps } from '../review-steps';
+import { assertHoldsReassignedWork } from '../stage-deadlines';
 
 export type ItemOpinion = 'support' | 'reduce' | 'reject';
 
@@ -44,15 +46,19 @@ export class RecordTechnicalOpinion {
     const tenantId = RequestContextStore.requireTenantId();
     return this.transactions.run(async (manager) => {
       const application = await ApplicationStore.lock(manager, command.applicationId);
+      assertHoldsReassignedWork(command.actor, application);
       if (application.status !== 'technical_review') {
-        throw new InvalidStateError(`Technical opinions are only possible while the application is in technical_review; it is ${application.status}`);
+        throw new InvalidStateError({
+          zh: `只有技术审查中的申报可以出具技术审查意见；该申报当前为“${applicationStatusZh(application.status)}”`,
+          en: `Technical opinions are only possible while the application is in technical_review; it is ${application.status}`,
+        });
       }
       const program = await ProgramStore.get(manager, application.programId);
       const ceiling = (await this.pricing.ceilings(manager, application, program)).get(command.achievementId);
-      if (!ceiling) throw invalidField('achievementId', `${command.achievementId} is not an achievement of this application`);
+      if (!ceiling) throw invalidField('achievementId', { zh: '所选成果不属于本申报', en: `${command.achievementId} is not an achievement of this application` });
       const amountFen = opinionAmount(command, ceiling.ceilingFen);
       const problem = amountProblem(amountFen, ceiling);
-      if (problem) throw invalidField('amountFen', problem);
+      if (problem) throw invalidField('amountFen', { zh: amountProblemZh(amountFen, ceiling) ?? problem, en: problem });
       await manager.query(
         `insert into item_opinions (tenant_id, application_id, achievement_id, stage, author_id, opinion, amount_fen, comment)
          values ($1, $2, $3, 'technical_review', $4, $5, $6, $7)
@@ -84,11 +90,11 @@ function opinionAmount(command: TechnicalOpinionCommand, ceilingFen: number): nu
     case 'support':
       return command.amountFen ?? ceilingFen;
     case 'reduce':
-      if (command.amountFen === undefined) throw invalidField('amountFen', 'a reduction needs the reduced amount in fen');
-      if (command.amountFen === ceilingFen && ceilingFen > 0) throw invalidField('amountFen', `a reduction must be below the ceiling of ${ceilingFen} fen`);
+      if (command.amountFen === undefined) throw invalidField('amountFen', { zh: '核减须填写核减后的金额', en: 'a reduction needs the reduced amount in fen' });
+      if (command.amountFen === ceilingFen && ceilingFen > 0) throw invalidField('amountFen', { zh: '核减后的金额须低于该项上限', en: `a reduction must be below the ceiling of ${ceilingFen} fen` });
       return command.amountFen;
     case 'reject':
-      if (command.amountFen !== undefined && command.amountFen !== 0) throw invalidField('amountFen', 'a rejected item gets 0 fen; leave amountFen out');
+      if (command.amountFen !== undefined && command.amountFen !== 0) throw invalidField('amountFen', { zh: '不予支持的项目金额为 0，无需填写金额', en: 'a rejected item gets 0 fen; leave amountFen out' });
       return 0;
   }
 }

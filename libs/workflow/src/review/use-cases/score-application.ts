@@ -6,7 +6,7 @@ import { TenantTransactions } from '@subsidy/database';
 import { scoreSheetTotal, validateScoreSheet } from '@subsidy/review';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
 import { ApplicationStore, InvalidStateError, ProgramStore } from '../../core';
-import { amountProblem } from '../../pricing/amount-problem';
+import { amountProblem, amountProblemZh } from '../../pricing/amount-problem';
 import { AwardCeiling } from '../../pricing/award-ceiling';
 import { requireOpenPanel, requireSeat } from '../panel/panel-access';
 import { StoredScoreSheet } from '../panel/panel-store';
@@ -55,11 +55,11 @@ export class ScoreApplication {
       requireSeat(context, command.actor);
       const now = this.clock.now();
       if (now.getTime() > context.panel.dueAt.getTime()) {
-        throw new InvalidStateError(`Scoring closed at ${context.panel.dueAt.toISOString()}`);
+        throw new InvalidStateError({ zh: '评分期限已过，不能再评分', en: `Scoring closed at ${context.panel.dueAt.toISOString()}` });
       }
       const program = await ProgramStore.get(manager, application.programId);
       const rubric = program.review.panel?.rubric;
-      if (!rubric) throw new ReviewNotConfiguredError('The program has no scoring rubric');
+      if (!rubric) throw new ReviewNotConfiguredError({ zh: '本项目未设置评分细则', en: 'The program has no scoring rubric' });
       const sheet = { scores: command.scores, ...(command.comment !== undefined ? { comment: command.comment } : {}) };
       const ceilings = [...(await this.route.panelCeilings(manager, application, program)).values()];
       const errors: ErrorDetail[] = [...validateScoreSheet(rubric, sheet), ...amountErrors(command.amounts, ceilings)];
@@ -99,7 +99,7 @@ export function amountErrors(amounts: Record<string, unknown>, ceilings: readonl
       continue;
     }
     const problem = amountProblem(value, ceiling);
-    if (problem) errors.push({ path, message: problem });
+    if (problem) errors.push({ path, message: problem, messageZh: amountProblemZh(value, ceiling) ?? undefined });
   }
   for (const key of Object.keys(amounts)) {
     if (!known.has(key)) errors.push({ path: `amounts.${key}`, message: 'is not an item this panel judges (not an achievement of this application, or outside the scope of its expert review)' });

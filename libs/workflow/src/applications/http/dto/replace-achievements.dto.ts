@@ -1,3 +1,4 @@
+import { ACHIEVEMENT_SCHEMA_NAME } from '@subsidy/policy';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsObject } from 'class-validator';
 
@@ -5,7 +6,7 @@ export class ReplaceAchievementsDto {
   @ApiProperty({
     description: 'The full list of claimed achievements (achievement.schema.json; at most 50). A standard may add coDraftingUsccs: string[].',
     type: 'array',
-    items: { type: 'object', additionalProperties: true },
+    items: { $ref: `#/components/schemas/${ACHIEVEMENT_SCHEMA_NAME}` },
     maxItems: 50,
   })
   @IsArray()

@@ -3,12 +3,12 @@ import { IsDefined, IsObject, IsOptional, IsString, MaxLength } from 'class-vali
 
 /** Scores and amounts are maps keyed by the program's rubric and the application's items; the use case checks them. */
 export class ScoreDto {
-  @ApiProperty({ description: 'Criterion key -> points in hundredths (17.5 points = 1750)', example: { innovation: 1750 } })
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Criterion key -> points in hundredths (17.5 points = 1750)', example: { innovation: 1750 } })
   @IsDefined()
   @IsObject()
   scores!: Record<string, unknown>;
 
-  @ApiProperty({ description: 'Achievement id -> proposed amount in fen', example: { a1: 20000000 } })
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Achievement id -> proposed amount in integer fen', example: { a1: 20000000 } })
   @IsDefined()
   @IsObject()
   amounts!: Record<string, unknown>;
