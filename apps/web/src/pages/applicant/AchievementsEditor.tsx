@@ -1,7 +1,7 @@
 import DeleteOutlined from '@ant-design/icons/DeleteOutlined';
 import PlusOutlined from '@ant-design/icons/PlusOutlined';
 import { Button, Card, Checkbox, DatePicker, Empty, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
-import { TONE } from './tones';
+import { TONE } from '../../components/tones';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { formatDate } from '../../format/dates';

@@ -1,5 +1,5 @@
 import { Alert, Empty, List, Space, Spin, Table, Tag, Typography } from 'antd';
-import { TONE } from './tones';
+import { TONE } from '../../components/tones';
 import type { ColumnsType } from 'antd/es/table';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../format/dates';

@@ -1,7 +1,7 @@
 import DeleteOutlined from '@ant-design/icons/DeleteOutlined';
 import UploadOutlined from '@ant-design/icons/UploadOutlined';
 import { App, Button, Card, Empty, List, Progress, Space, Tag, Typography, Upload } from 'antd';
-import { TONE } from './tones';
+import { TONE } from '../../components/tones';
 import { useState } from 'react';
 import { ApiError, downloadFile } from '../../api/client';
 import { formatInstant } from '../../format/dates';

@@ -2,14 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, unwrap } from '../../api/client';
+import { api, unwrap, unwrapPage } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatInstant } from '../../format/dates';
 import { formatYuan } from '../../format/money';
 import { useLabel } from '../../i18n/labels';
 import { Locale, useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
-import { fetchProgram, itemsPage } from '../programs/api';
+import { fetchProgram } from '../programs/api';
 import {
   achievementTypeLabel,
   auditActionLabel,
@@ -21,7 +21,7 @@ import {
   reasonLabel,
   stageLabel,
 } from '../programs/program-words';
-import type { ApplicationDetail, AuditTrailEntry, EstimateView, EvidenceView } from '../programs/types';
+import type { ApplicationDetail, EvidenceView } from '../programs/types';
 import { EvidencePreview } from './EvidencePreview';
 
 const messages = defineMessages({
@@ -155,15 +155,15 @@ export default function ApplicationDetailPage() {
   const [open, setOpen] = useState<EvidenceView>();
   const detail = useQuery({
     queryKey: ['application', id, locale],
-    queryFn: async () => unwrap(await api.GET('/api/v1/applications/{id}', { params: { path: { id } } })) as unknown as ApplicationDetail,
+    queryFn: async () => unwrap(await api.GET('/api/v1/applications/{id}', { params: { path: { id } } })),
   });
   const estimate = useQuery({
     queryKey: ['application-estimate', id, locale],
-    queryFn: async () => unwrap(await api.GET('/api/v1/applications/{id}/estimate', { params: { path: { id } } })) as unknown as EstimateView,
+    queryFn: async () => unwrap(await api.GET('/api/v1/applications/{id}/estimate', { params: { path: { id } } })),
   });
   const audit = useQuery({
     queryKey: ['application-audit', id],
-    queryFn: async () => itemsPage<AuditTrailEntry>(await api.GET('/api/v1/applications/{id}/audit-trail' as never, { params: { path: { id } } } as never)).rows,
+    queryFn: async () => unwrapPage(await api.GET('/api/v1/applications/{id}/audit-trail', { params: { path: { id } } })).rows,
   });
   const programId = detail.data?.programId;
   const program = useQuery({ queryKey: ['program', programId], enabled: Boolean(programId), queryFn: () => fetchProgram(programId as string) });

@@ -31,5 +31,5 @@ export const TONE = {
 
 /** Today's date on the server's clock (CST), the date every deadline and publicity is counted from. */
 export async function fetchServerToday(): Promise<string> {
-  return (unwrap(await api.GET('/api/v1/me/work')) as unknown as { today: string }).today;
+  return unwrap(await api.GET('/api/v1/me/work')).today;
 }

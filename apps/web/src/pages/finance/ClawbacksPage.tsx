@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { TONE } from '../../components/tones';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
+import { api, unwrap, unwrapPage } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { showFieldErrors } from '../../components/form-errors';
 import { formatDate } from '../../format/dates';
@@ -11,7 +12,7 @@ import { formatYuan, parseYuanToFen } from '../../format/money';
 import { useLabel } from '../../i18n/labels';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
-import { body, fenForJson, idempotencyKey, ProgramSummary, rowsOf } from './finance-api';
+import { ClawbackItem, fenForJson, idempotencyKey } from './finance-api';
 
 const messages = defineMessages({
   zh: {
@@ -64,18 +65,6 @@ const messages = defineMessages({
   },
 });
 
-interface ClawbackItem {
-  id: string;
-  organizationName: string;
-  reasonKind: string;
-  reason: string;
-  amountFen: number;
-  recoveredFen: number;
-  status: string;
-  foundOn: string;
-  shares: Array<{ payer: string; payerName: string; amountFen: number; recoveredFen: number }>;
-}
-
 interface Row {
   key: string;
   clawback: ClawbackItem;
@@ -85,9 +74,6 @@ interface Row {
   recoveredFen: number;
   outstandingFen: string;
 }
-
-/** GET /finance/programs/:id/clawbacks is newer than the generated client; called through it without its path type. */
-const untypedGet = api.GET as unknown as (path: string, init: { params: { path: { id: string } } }) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /** Clawbacks of a handed-over program, per payer, and the recoveries finance records as the money comes back. */
 export default function ClawbacksPage() {
@@ -103,18 +89,18 @@ export default function ClawbacksPage() {
 
   const programs = useQuery({
     queryKey: ['finance-clawback-programs'],
-    queryFn: async () => rowsOf<ProgramSummary>(await api.GET('/api/v1/programs', { params: { query: { status: 'handed_over', pageSize: 100, sort: '-year' } } })).rows,
+    queryFn: async () => unwrapPage(await api.GET('/api/v1/programs', { params: { query: { status: 'handed_over', pageSize: 100, sort: '-year' } } })).rows,
   });
   const chosen = programId ?? programs.data?.[0]?.id;
   const clawbacks = useQuery({
     queryKey: ['finance-clawbacks', chosen],
     enabled: chosen !== undefined,
-    queryFn: async () => body<{ clawbacks: ClawbackItem[] }>(await untypedGet('/api/v1/finance/programs/{id}/clawbacks', { params: { path: { id: chosen ?? '' } } })).clawbacks,
+    queryFn: async () => unwrap(await api.GET('/api/v1/finance/programs/{id}/clawbacks', { params: { path: { id: chosen ?? '' } } })).clawbacks,
   });
 
   const recover = useMutation({
     mutationFn: async ({ row, amountFen, key }: { row: Row; amountFen: number; key: ReturnType<typeof idempotencyKey> }) =>
-      body<{ recoveredFen: number }>(
+      unwrap(
         await api.POST('/api/v1/finance/clawbacks/{id}/recoveries', { params: { path: { id: row.clawback.id }, header: key }, body: { payer: row.payer, amountFen } }),
       ),
     onSuccess: (_answer, variables) => {
@@ -147,7 +133,7 @@ export default function ClawbacksPage() {
     { key: 'owed', title: t('owed'), align: 'right', render: (_value, row) => formatYuan(row.amountFen) },
     { key: 'recovered', title: t('recovered'), align: 'right', render: (_value, row) => formatYuan(row.recoveredFen) },
     { key: 'outstanding', title: t('outstanding'), align: 'right', render: (_value, row) => formatYuan(row.outstandingFen) },
-    { key: 'status', title: t('status'), render: (_value, row) => <Tag color={row.outstandingFen === '0' ? 'green' : 'default'}>{label('clawbackStatus', row.outstandingFen === '0' ? 'recovered' : 'open')}</Tag> },
+    { key: 'status', title: t('status'), render: (_value, row) => <Tag color={row.outstandingFen === '0' ? TONE.success : TONE.neutral}>{label('clawbackStatus', row.outstandingFen === '0' ? 'recovered' : 'open')}</Tag> },
     {
       key: 'actions',
       title: t('actions'),

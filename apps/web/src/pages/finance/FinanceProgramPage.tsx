@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Empty, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import { TONE } from '../../components/tones';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { showFieldErrors } from '../../components/form-errors';
 import { formatInstant } from '../../format/dates';
@@ -11,7 +12,7 @@ import { formatYuan, parseYuanToFen } from '../../format/money';
 import { useLabel } from '../../i18n/labels';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
-import { Batch, body, fenForJson, HandedOverBudget, idempotencyKey, ProgramSummary, ShareItem } from './finance-api';
+import { Batch, fenForJson, idempotencyKey, ShareItem } from './finance-api';
 
 const messages = defineMessages({
   zh: {
@@ -124,12 +125,6 @@ interface BudgetForm {
 
 type ShareAction = { kind: 'hold' | 'release'; share: ShareItem };
 
-/**
- * GET /finance/programs/:id/batches is newer than the OpenAPI document the client was generated from; until
- * `npm run openapi:export && npm run web:client` runs, it is called through the same client without its path type.
- */
-const untypedGet = api.GET as unknown as (path: string, init: { params: { path: { id: string } } }) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-
 /** One handed-over program for finance: confirm the budget, take the list in, approve per payer, make payment batches. */
 export default function FinanceProgramPage() {
   const t = useT(messages);
@@ -144,19 +139,19 @@ export default function FinanceProgramPage() {
   const [pending, setPending] = useState<ShareAction>();
   const mode = Form.useWatch('mode', budgetForm);
 
-  const program = useQuery({ queryKey: ['finance-program', id], queryFn: async () => body<ProgramSummary>(await api.GET('/api/v1/programs/{id}', { params: { path: { id } } })) });
+  const program = useQuery({ queryKey: ['finance-program', id], queryFn: async () => unwrap(await api.GET('/api/v1/programs/{id}', { params: { path: { id } } })) });
   const budget = useQuery({
     queryKey: ['finance-budget', id],
-    queryFn: async () => body<HandedOverBudget>(await api.GET('/api/v1/finance/programs/{id}/budget/handed-over', { params: { path: { id } } })),
+    queryFn: async () => unwrap(await api.GET('/api/v1/finance/programs/{id}/budget/handed-over', { params: { path: { id } } })),
     retry: false,
   });
   const shares = useQuery({
     queryKey: ['finance-shares', id],
-    queryFn: async () => body<{ shares: ShareItem[] }>(await api.GET('/api/v1/finance/programs/{id}/shares', { params: { path: { id } } })).shares,
+    queryFn: async () => unwrap(await api.GET('/api/v1/finance/programs/{id}/shares', { params: { path: { id } } })).shares,
   });
   const batches = useQuery({
     queryKey: ['finance-batches', id],
-    queryFn: async () => body<{ batches: Batch[] }>(await untypedGet('/api/v1/finance/programs/{id}/batches', { params: { path: { id } } })).batches,
+    queryFn: async () => unwrap(await api.GET('/api/v1/finance/programs/{id}/batches', { params: { path: { id } } })).batches,
   });
   const refresh = () => queryClient.invalidateQueries({ predicate: (query) => String(query.queryKey[0]).startsWith('finance-') });
 
@@ -164,7 +159,7 @@ export default function FinanceProgramPage() {
     mutationFn: async ({ values, key }: { values: BudgetForm; key: ReturnType<typeof idempotencyKey> }) => {
       const changed = values.mode === 'change';
       const fen = changed ? fenForJson(parseYuanToFen(values.amountYuan ?? '') ?? '') : undefined;
-      return body<HandedOverBudget>(
+      return unwrap(
         await api.PUT('/api/v1/finance/programs/{id}/budget/handed-over', {
           params: { path: { id }, header: key },
           body: changed ? { amountFen: fen, reason: values.reason?.trim() } : {},
@@ -179,13 +174,13 @@ export default function FinanceProgramPage() {
   });
 
   const intake = useMutation({
-    mutationFn: async (key: ReturnType<typeof idempotencyKey>) => body<unknown>(await api.POST('/api/v1/finance/programs/{id}/intake', { params: { path: { id }, header: key } })),
+    mutationFn: async (key: ReturnType<typeof idempotencyKey>) => unwrap(await api.POST('/api/v1/finance/programs/{id}/intake', { params: { path: { id }, header: key } })),
     onSuccess: () => void refresh(),
   });
 
   const approve = useMutation({
     mutationFn: async ({ payer, items, all, key }: { payer: string; items?: Array<{ shareId: string; action: 'approve' | 'hold' | 'release'; reason?: string }>; all?: boolean; key: ReturnType<typeof idempotencyKey> }) =>
-      body<{ approvedFen: number }>(await api.POST('/api/v1/finance/programs/{id}/approvals', { params: { path: { id }, header: key }, body: { payer, all, items } })),
+      unwrap(await api.POST('/api/v1/finance/programs/{id}/approvals', { params: { path: { id }, header: key }, body: { payer, all, items } })),
     onSuccess: (answer) => {
       if (answer.approvedFen > 0) void message.success(t('approved', { amount: formatYuan(answer.approvedFen) }));
       setPending(undefined);
@@ -196,7 +191,7 @@ export default function FinanceProgramPage() {
 
   const createBatch = useMutation({
     mutationFn: async ({ payer, key }: { payer: string; key: ReturnType<typeof idempotencyKey> }) =>
-      body<Batch>(await api.POST('/api/v1/finance/programs/{id}/batches', { params: { path: { id }, header: key }, body: { payer } })),
+      unwrap(await api.POST('/api/v1/finance/programs/{id}/batches', { params: { path: { id }, header: key }, body: { payer } })),
     onSuccess: (batch) => navigate(`/finance/batches/${batch.id}`),
   });
 
@@ -221,7 +216,7 @@ export default function FinanceProgramPage() {
       title: t('status'),
       render: (_value, row) => (
         <Space direction="vertical" size={0}>
-          <Tag color={row.status === 'approved' ? 'green' : row.status === 'held' ? 'default' : row.status === 'released' ? 'default' : 'blue'}>{label('shareStatus', row.status)}</Tag>
+          <Tag color={row.status === 'approved' ? TONE.success : row.status === 'committed' ? TONE.processing : TONE.neutral}>{label('shareStatus', row.status)}</Tag>
           {row.holdReason && <Typography.Text type="secondary">{row.holdReason}</Typography.Text>}
         </Space>
       ),

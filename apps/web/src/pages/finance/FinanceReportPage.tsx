@@ -5,11 +5,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { api, downloadFile } from '../../api/client';
+import { api, downloadFile, unwrap, unwrapPage } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatYuan } from '../../format/money';
 import { defineMessages, useT } from '../../i18n/messages';
-import { body, FinanceFigures, ProgramReport, ProgramSummary, rowsOf } from './finance-api';
+import { FinanceFigures, ProgramReport } from './finance-api';
 
 const messages = defineMessages({
   zh: {
@@ -75,13 +75,13 @@ export default function FinanceReportPage() {
 
   const programs = useQuery({
     queryKey: ['finance-report-programs'],
-    queryFn: async () => rowsOf<ProgramSummary>(await api.GET('/api/v1/programs', { params: { query: { status: 'handed_over', pageSize: 100, sort: '-year' } } })).rows,
+    queryFn: async () => unwrapPage(await api.GET('/api/v1/programs', { params: { query: { status: 'handed_over', pageSize: 100, sort: '-year' } } })).rows,
   });
   const shown = (programs.data ?? []).filter((program) => !selected || program.id === selected);
   const reports = useQueries({
     queries: shown.map((program) => ({
       queryKey: ['finance-report', program.id],
-      queryFn: async () => body<ProgramReport>(await api.GET('/api/v1/finance/programs/{id}/report', { params: { path: { id: program.id } } })),
+      queryFn: async () => unwrap(await api.GET('/api/v1/finance/programs/{id}/report', { params: { path: { id: program.id } } })),
     })),
   });
   const loaded = reports.map((report) => report.data).filter((report): report is ProgramReport => report !== undefined);

@@ -1,11 +1,12 @@
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
+import { api, unwrapPage } from '../../api/client';
+import type { ProgramListQuery } from '../../api/types';
 import { ListPage } from '../../components/ListPage';
 import { formatYuan } from '../../format/money';
 import { useLabel } from '../../i18n/labels';
 import { defineMessages, useT } from '../../i18n/messages';
-import { ProgramSummary, rowsOf } from './finance-api';
+import { ProgramSummary } from './finance-api';
 
 const messages = defineMessages({
   zh: { title: '已移交项目', year: '年度', program: '项目名称', budget: '项目预算（元）', status: '状态', action: '操作', open: '办理', keyword: '项目名称', keywordHint: '输入项目名称中的文字', yearFilter: '年度' },
@@ -34,14 +35,14 @@ export default function HandedOverProgramsPage() {
         { name: 'year', label: t('yearFilter'), kind: 'text' },
       ]}
       fetchPage={async (params) =>
-        rowsOf<ProgramSummary>(
+        unwrapPage(
           await api.GET('/api/v1/programs', {
             params: {
               query: {
                 status: 'handed_over',
                 page: params.page,
                 pageSize: params.pageSize,
-                sort: params.sort as never,
+                sort: params.sort as ProgramListQuery['sort'],
                 q: params.filters.q,
                 year: /^\d{4}$/.test(params.filters.year ?? '') ? Number(params.filters.year) : undefined,
               },

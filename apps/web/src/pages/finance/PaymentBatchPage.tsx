@@ -1,17 +1,18 @@
 import DownloadOutlined from '@ant-design/icons/DownloadOutlined';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { TONE } from '../../components/tones';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, downloadFile } from '../../api/client';
+import { api, downloadFile, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatInstant } from '../../format/dates';
 import { formatYuan } from '../../format/money';
 import { useLabel } from '../../i18n/labels';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
-import { Batch, BatchLine, body, idempotencyKey } from './finance-api';
+import { BatchLine, idempotencyKey } from './finance-api';
 
 const messages = defineMessages({
   zh: {
@@ -90,10 +91,10 @@ export default function PaymentBatchPage() {
   const [pending, setPending] = useState<{ line: BatchLine; outcome: 'paid' | 'failed' }>();
   const [downloadError, setDownloadError] = useState<unknown>();
 
-  const batch = useQuery({ queryKey: ['finance-batch', id], queryFn: async () => body<Batch>(await api.GET('/api/v1/finance/batches/{id}', { params: { path: { id } } })) });
+  const batch = useQuery({ queryKey: ['finance-batch', id], queryFn: async () => unwrap(await api.GET('/api/v1/finance/batches/{id}', { params: { path: { id } } })) });
   const confirm = useMutation({
     mutationFn: async ({ lineNo, outcome, bankReference, key }: { lineNo: number; outcome: 'paid' | 'failed'; bankReference: string; key: ReturnType<typeof idempotencyKey> }) =>
-      body<Batch>(await api.POST('/api/v1/finance/batches/{id}/confirm', { params: { path: { id }, header: key }, body: { bankReference, lines: [{ lineNo, outcome, bankReference }] } })),
+      unwrap(await api.POST('/api/v1/finance/batches/{id}/confirm', { params: { path: { id }, header: key }, body: { bankReference, lines: [{ lineNo, outcome, bankReference }] } })),
     onSuccess: (answer, variables) => {
       queryClient.setQueryData(['finance-batch', id], answer);
       void queryClient.invalidateQueries({ predicate: (query) => String(query.queryKey[0]).startsWith('finance-') && query.queryKey[0] !== 'finance-batch' });
@@ -115,7 +116,7 @@ export default function PaymentBatchPage() {
     {
       key: 'status',
       title: t('lineStatus'),
-      render: (_value, row) => <Tag color={row.status === 'paid' ? 'green' : row.status === 'failed' ? 'error' : row.status === 'held_account_changed' ? 'default' : 'blue'}>{label('batchLineStatus', row.status)}</Tag>,
+      render: (_value, row) => <Tag color={row.status === 'paid' ? TONE.success : row.status === 'failed' ? TONE.error : row.status === 'held_account_changed' ? TONE.warning : TONE.processing}>{label('batchLineStatus', row.status)}</Tag>,
     },
     { key: 'bankReference', title: t('bankReference'), dataIndex: 'bankReference', render: (value: string | null) => value ?? '—' },
     {
@@ -160,7 +161,7 @@ export default function PaymentBatchPage() {
             </Descriptions>
           </Card>
           <Card>
-            <Table<BatchLine> rowKey="lineNo" size="small" columns={columns} dataSource={data.lines} pagination={false} scroll={{ x: 'max-content' }} />
+            <Table<BatchLine> rowKey="lineNo" size="small" columns={columns} dataSource={data.lines} pagination={false} tableLayout="auto" />
           </Card>
         </>
       )}

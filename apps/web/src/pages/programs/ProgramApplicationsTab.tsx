@@ -2,14 +2,14 @@ import DownloadOutlined from '@ant-design/icons/DownloadOutlined';
 import { Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
+import { api, unwrapPage } from '../../api/client';
+import type { ApplicationListQuery } from '../../api/types';
 import { FilterField, ListPage, ListParams } from '../../components/ListPage';
 import { formatDate, formatInstant } from '../../format/dates';
 import { formatYuan } from '../../format/money';
 import { LABELS, useLabel } from '../../i18n/labels';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
-import { itemsPage } from './api';
 import type { ApplicationSummary } from './types';
 
 const messages = defineMessages({
@@ -63,9 +63,9 @@ export function ProgramApplicationsTab({ programId }: { programId: string }) {
   ];
 
   const fetchPage = async (params: ListParams) =>
-    itemsPage<ApplicationSummary>(
+    unwrapPage(
       await api.GET('/api/v1/applications', {
-        params: { query: { programId, page: params.page, pageSize: params.pageSize, sort: params.sort as never, status: params.filters.status as never, q: params.filters.q } },
+        params: { query: { programId, page: params.page, pageSize: params.pageSize, sort: params.sort as ApplicationListQuery['sort'], status: params.filters.status as ApplicationListQuery['status'], q: params.filters.q } },
       }),
     );
 

@@ -13,7 +13,8 @@ import { defineMessages, useT } from '../../i18n/messages';
 import { fetchPolicies } from './api';
 import { PolicyBasis } from './PolicyBasis';
 import { callKindLabel, citationsFor, fenToJsonInteger, stageLabel } from './program-words';
-import { REVIEW_STAGES, type ProgramTemplate, type ProgramView, type ReviewSettings } from './types';
+import type { ProgramInput } from '../../api/types';
+import { REVIEW_STAGES, type ProgramTemplate, type ReviewSettings } from './types';
 
 const messages = defineMessages({
   zh: {
@@ -156,7 +157,7 @@ export default function ProgramCreatePage() {
   const template = useQuery({
     queryKey: ['program-template', policyId, locale],
     enabled: Boolean(policyId),
-    queryFn: async () => unwrap(await api.GET('/api/v1/programs/template', { params: { query: { policyId: policyId as string } } })) as unknown as ProgramTemplate,
+    queryFn: async () => unwrap(await api.GET('/api/v1/programs/template', { params: { query: { policyId: policyId as string } } })),
   });
   const tpl = template.data;
   useEffect(() => {
@@ -174,7 +175,7 @@ export default function ProgramCreatePage() {
         ...values.review,
         panel: values.review.stages.expert_review ? values.review.panel ?? tpl?.review.panel ?? null : null,
       };
-      const body = {
+      const body: ProgramInput = {
         year: values.year,
         title: values.title.trim(),
         policyId: values.policyId,
@@ -187,7 +188,7 @@ export default function ProgramCreatePage() {
         review,
         budget: { totalFen, rule: values.budget.rule, sources: [{ source: 'city', amountFen: totalFen }] },
       };
-      return unwrap(await api.POST('/api/v1/programs', { body: body as never })) as unknown as ProgramView;
+      return unwrap(await api.POST('/api/v1/programs', { body }));
     },
     onSuccess: (program) => {
       void message.success(t('saved'));

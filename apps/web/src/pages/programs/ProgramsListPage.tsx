@@ -3,14 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../api/client';
+import { api, unwrapPage } from '../../api/client';
+import type { ProgramListQuery } from '../../api/types';
 import { FilterField, ListPage, ListParams } from '../../components/ListPage';
 import { formatInstant } from '../../format/dates';
 import { formatYuan } from '../../format/money';
 import { LABELS, useLabel } from '../../i18n/labels';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
-import { fetchPolicies, itemsPage } from './api';
+import { fetchPolicies } from './api';
 import type { ProgramView } from './types';
 
 const messages = defineMessages({
@@ -81,15 +82,15 @@ export default function ProgramsListPage() {
 
   const fetchPage = async (params: ListParams) => {
     const year = /^\d{4}$/.test(params.filters.year ?? '') ? Number(params.filters.year) : undefined;
-    return itemsPage<ProgramView>(
+    return unwrapPage(
       await api.GET('/api/v1/programs', {
         params: {
           query: {
             page: params.page,
             pageSize: params.pageSize,
-            sort: params.sort as never,
+            sort: params.sort as ProgramListQuery['sort'],
             q: params.filters.q,
-            status: params.filters.status as never,
+            status: params.filters.status as ProgramListQuery['status'],
             year,
           },
         },

@@ -118,24 +118,24 @@ export function RunningCallTab({ program }: { program: ProgramView }) {
 
   const changeWindow = useMutation({
     mutationFn: async (values: { closesAt?: Dayjs; reason: string }) =>
-      unwrap(await api.POST('/api/v1/programs/{id}/window', { params: { path: { id } }, body: { closesAt: closingInstant(values.closesAt as Dayjs), reason: values.reason } as never })),
+      unwrap(await api.POST('/api/v1/programs/{id}/window', { params: { path: { id } }, body: { closesAt: closingInstant(values.closesAt as Dayjs), reason: values.reason } })),
     ...after(t('windowDone'), windowForm),
   });
   const closeEarly = useMutation({
-    mutationFn: async (values: { reason: string }) => unwrap(await api.POST('/api/v1/programs/{id}/close', { params: { path: { id } }, body: { reason: values.reason } as never })),
+    mutationFn: async (values: { reason: string }) => unwrap(await api.POST('/api/v1/programs/{id}/close', { params: { path: { id } }, body: { reason: values.reason } })),
     ...after(t('closeDone'), closeForm),
   });
   const reopen = useMutation({
     mutationFn: async (values: { closesAt?: Dayjs; reason: string }) =>
-      unwrap(await api.POST('/api/v1/programs/{id}/reopen', { params: { path: { id } }, body: { closesAt: closingInstant(values.closesAt as Dayjs), reason: values.reason } as never })),
+      unwrap(await api.POST('/api/v1/programs/{id}/reopen', { params: { path: { id } }, body: { closesAt: closingInstant(values.closesAt as Dayjs), reason: values.reason } })),
     ...after(t('reopenDone'), reopenForm),
   });
   const changeDeadline = useMutation({
     mutationFn: async (values: { stage: DeadlineStage; workingDays: number; reason: string }) =>
       unwrap(
         await api.PUT('/api/v1/programs/{id}/stage-deadlines/{stage}', {
-          params: { path: { id, stage: values.stage as never } },
-          body: { workingDays: values.workingDays, reason: values.reason } as never,
+          params: { path: { id, stage: values.stage } },
+          body: { workingDays: values.workingDays, reason: values.reason },
         }),
       ),
     ...after(t('deadlineDone'), deadlineForm),

@@ -1,14 +1,15 @@
 import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client';
+import { api, unwrapPage } from '../../api/client';
+import type { PublicPublicityListQuery } from '../../api/types';
 import { ListPage } from '../../components/ListPage';
 import { formatDate } from '../../format/dates';
 import { useLabel } from '../../i18n/labels';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
 import { PublicFrame } from './PublicFrame';
-import { pageOf, PublicitySummary, useTenantName } from './public-api';
+import { PublicitySummary, useTenantName } from './public-api';
 
 const messages = defineMessages({
   zh: {
@@ -78,16 +79,16 @@ export default function PublicPublicitiesPage() {
           { name: 'status', label: t('statusFilter'), kind: 'select', options: (['open', 'closed'] as const).map((value) => ({ value, label: label('publicityStatus', value) })) },
         ]}
         fetchPage={async (params) =>
-          pageOf<PublicitySummary>(
+          unwrapPage(
             await api.GET('/api/v1/public/tenants/{tenantId}/publicities', {
               params: {
                 path: { tenantId },
                 query: {
                   page: params.page,
                   pageSize: params.pageSize,
-                  sort: params.sort as never,
+                  sort: params.sort as PublicPublicityListQuery['sort'],
                   q: params.filters.q,
-                  status: params.filters.status as 'open' | 'closed' | undefined,
+                  status: params.filters.status as PublicPublicityListQuery['status'],
                 },
               },
             }),

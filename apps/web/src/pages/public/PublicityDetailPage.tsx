@@ -13,7 +13,7 @@ import { useLabel } from '../../i18n/labels';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
 import { PublicFrame } from './PublicFrame';
-import { ObjectionReceipt, PublicityDetail, useTenantName } from './public-api';
+import { ObjectionReceipt, useTenantName } from './public-api';
 
 const messages = defineMessages({
   zh: {
@@ -173,7 +173,7 @@ export default function PublicityDetailPage() {
 
   const publicity = useQuery({
     queryKey: ['public-publicity', tenantId, id],
-    queryFn: async () => unwrap(await api.GET('/api/v1/public/tenants/{tenantId}/publicities/{id}', { params: { path: { tenantId, id } } })) as unknown as PublicityDetail,
+    queryFn: async () => unwrap(await api.GET('/api/v1/public/tenants/{tenantId}/publicities/{id}', { params: { path: { tenantId, id } } })),
   });
   const data = publicity.data;
 
@@ -211,7 +211,7 @@ export default function PublicityDetailPage() {
             ...(values.contactEmail.trim() ? { contactEmail: values.contactEmail.trim() } : {}),
           },
         }),
-      ) as unknown as ObjectionReceipt,
+      ),
     onSuccess: (answer) => {
       setFormError(undefined);
       setReceipt(answer);
