@@ -5,7 +5,7 @@ const base = {
   rootDir: __dirname,
   // swc rewrites the @subsidy/* aliases itself, so globalSetup (which ignores moduleNameMapper) resolves them too.
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false, jsc: { ...swc.jsc, baseUrl: __dirname, paths: { '@subsidy/*': ['libs/*/src'] } } }],
+    '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false, jsc: { ...swc.jsc, baseUrl: __dirname, paths: { '@subsidy/policy-versions/store': ['libs/policy-versions/src/store'], '@subsidy/*': ['libs/*/src'] } } }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@subsidy/([^/]+)(.*)$': '<rootDir>/libs/$1/src$2' },

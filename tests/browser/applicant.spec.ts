@@ -77,7 +77,8 @@ describe('browser: an applicant registers, drafts, uploads, reads the estimate a
     await page.getByText('第 18 位（校验码）不正确，请核对营业执照').waitFor();
     await page.getByLabel('统一社会信用代码').fill(uscc);
     await page.getByText('统一社会信用代码格式和校验码正确').waitFor();
-    expect(await page.getByLabel('所在区县行政区划代码').inputValue()).toBe('110108');
+    // The district is chosen from the tenant's own list (public districts endpoint), by the credit code's division.
+    await page.locator('.ant-form-item').filter({ has: page.getByLabel('所在区县', { exact: true }) }).getByTitle('海淀区').waitFor();
     await page.getByLabel('联系人姓名').fill('李明');
     await page.getByLabel('电子邮箱').fill('li.ming@example.cn');
     await page.getByLabel('登录用户名').fill(account.username);

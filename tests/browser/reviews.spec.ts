@@ -240,6 +240,9 @@ describe('browser: the review stages (district pre-review, formal check, expert 
 
       await page.getByRole('heading', { level: 2, name: '专家评分' }).waitFor();
       await page.getByRole('heading', { name: '证明材料' }).waitFor();
+      // The API holds the declaration (who and when), so it holds on any device; the documents open because of it.
+      const declared = await web.scenario.rows<{ expert_id: string }>(`select expert_id from expert_declarations where application_id = $1`, [applicationId]);
+      expect(declared).toEqual([{ expert_id: expert.id }]);
       const max = (hundredths: number) => String(hundredths / 100);
       const firstInput = page.getByLabel(`${first.label}（满分 ${max(first.maxPoints)} 分）`);
       await firstInput.fill(String(first.maxPoints / 100 + 1));

@@ -70,7 +70,7 @@ describe('browser: sign-in and the application frame', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'Workbench' }).first().waitFor();
     await page.reload();
-    await page.getByText('王主管（Program officer）').waitFor();
+    await page.getByText('王主管 (Program officer)').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.context().close();
   });

@@ -128,7 +128,7 @@ describe('browser: a whole program, from its creation to the payment', () => {
     await page.getByLabel('单位名称').fill(ORG);
     await page.getByLabel('统一社会信用代码').fill(uscc);
     await page.getByText('统一社会信用代码格式和校验码正确').waitFor();
-    expect(await page.getByLabel('所在区县行政区划代码').inputValue()).toBe('370402');
+    await page.locator('.ant-form-item').filter({ has: page.getByLabel('所在区县', { exact: true }) }).getByTitle('市中区').waitFor();
     await page.getByLabel('联系人姓名').fill('赵明');
     await page.getByLabel('电子邮箱').fill('zhao.ming@example.cn');
     await page.getByLabel('登录用户名').fill(account.username);

@@ -157,6 +157,7 @@ describe('expert panel over HTTP and the worker', () => {
       const dueAt = new Date(drawn.body.dueAt);
       expect(dueAt).toEqual(new Date(START.getTime() + 7 * DAY));
       const [scorer, idler] = drawn.body.members.map((m: { expertId: string }) => name(m.expertId)) as Array<keyof typeof units>;
+      await http().post(`/api/v1/applications/${application.id}/expert-declaration`).set(experts[scorer].session.headers).send({ noConflict: true }).expect(200);
       await http().put(`/api/v1/applications/${application.id}/panel/score`).set(experts[scorer].session.headers).send(sheet(4000, 4000, 40_000_000, 30_000_000)).expect(200);
 
       worker = await createWorker(config, { clock });
@@ -270,6 +271,7 @@ describe('expert panel over HTTP and the worker', () => {
 
     it('refuses amounts above the engine ceiling and bad score sheets, naming the fields', async () => {
       const expert = experts[name(drawn[0]) as keyof typeof units];
+      await http().post(`/api/v1/applications/${applicationId}/expert-declaration`).set(expert.session.headers).send({ noConflict: true }).expect(200);
       const above = await http().put(`/api/v1/applications/${applicationId}/panel/score`).set(expert.session.headers).send(sheet(4000, 4000, 50_000_001, 30_000_000)).expect(400);
       expect(above.body.details).toEqual([{ path: 'amounts.a1', message: '500000.01 元超过该项的上限 500000.00 元' }]);
       const bad = await http()
@@ -283,6 +285,7 @@ describe('expert panel over HTTP and the worker', () => {
 
     it('completes only with the quorum, combining the amounts per item and the scores', async () => {
       const [first, second] = drawn.map((id) => experts[name(id) as keyof typeof units]);
+      for (const expert of [first, second]) await http().post(`/api/v1/applications/${applicationId}/expert-declaration`).set(expert.session.headers).send({ noConflict: true }).expect(200);
       await http().put(`/api/v1/applications/${applicationId}/panel/score`).set(first.session.headers).send(sheet(4000, 3500, 40_000_000, 30_000_000)).expect(200);
       const early = await http().post(`/api/v1/applications/${applicationId}/expert-review/complete`).set(officer.headers).expect(409);
       expect(early.body.message).toBe('已有 1 位专家评分，须达到 2 位');

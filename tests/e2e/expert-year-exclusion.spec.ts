@@ -177,7 +177,8 @@ describe('expert exclusion of the year’s applicants (Foshan 第十二条)', ()
     });
 
     it("an application submitted after the draw removes its unit's sitting expert (even after scoring) and draws a replacement", async () => {
-      // D's expert sits on A's panel and scores.
+      // D's expert sits on A's panel, declares no conflict and scores.
+      await http().post(`/api/v1/applications/${aApplicationId}/expert-declaration`).set(experts.D.session.headers).send({ noConflict: true }).expect(200);
       await http()
         .put(`/api/v1/applications/${aApplicationId}/panel/score`)
         .set(experts.D.session.headers)
@@ -220,6 +221,7 @@ describe('expert exclusion of the year’s applicants (Foshan 第十二条)', ()
 
       // The removed expert's sheet no longer counts and they cannot score again.
       await http().put(`/api/v1/applications/${aApplicationId}/panel/score`).set(experts.D.session.headers).send({ scores: { quality: 9000 }, amounts: { a1: 50_000_000 } }).expect(403);
+      await http().post(`/api/v1/applications/${aApplicationId}/expert-declaration`).set(experts.W.session.headers).send({ noConflict: true }).expect(200);
       await http()
         .put(`/api/v1/applications/${aApplicationId}/panel/score`)
         .set(experts.W.session.headers)

@@ -15,6 +15,7 @@ import {
   Session,
   UserFixture,
 } from '../support/factories';
+import { createHandedOverProgram } from '../support/factories/finance';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
@@ -404,6 +405,111 @@ describe('list paging, filters and sort (X-Total-Count)', () => {
       expect(res.body.code).toBe('validation_failed');
       const messages = (res.body.details as Array<{ path: string; message: string }>).filter((d) => d.path === field).map((d) => d.message);
       expect(messages).toContainEqual(expect.stringContaining(zhText));
+    });
+  });
+
+  /**
+   * The lists that are documents around their rows (the decision and approved lists with their program and totals, the
+   * payer shares, the evaluation list, the revenue-sharing ratios): the rows are paged, the rest of the document stays
+   * whole, X-Total-Count counts the rows, and without page/pageSize every row comes, as before paging.
+   */
+  describe('lists inside documents (decision, approved, shares, evaluation, revenue sharing)', () => {
+    let finance: Session;
+    let programId: string;
+
+    /** Every page of `url`'s `field` rows with `pageSize`: each row once, X-Total-Count the same on every page. */
+    async function everyPageOf(session: Session, url: string, field: string, pageSize: number, key: (row: Row) => string): Promise<{ rows: Row[]; total: number }> {
+      const rows: Row[] = [];
+      let total = -1;
+      for (let page = 1; page < 50; page++) {
+        const res = await get(session, `${url}${url.includes('?') ? '&' : '?'}page=${page}&pageSize=${pageSize}`);
+        const header = Number(res.headers['x-total-count']);
+        if (total === -1) total = header;
+        expect(header).toBe(total);
+        const items = res.body[field] as Row[];
+        expect(items.length).toBeLessThanOrEqual(pageSize);
+        rows.push(...items);
+        if (items.length < pageSize) break;
+      }
+      expect(new Set(rows.map(key)).size).toBe(rows.length);
+      expect(rows).toHaveLength(total);
+      return { rows, total };
+    }
+
+    beforeAll(async () => {
+      finance = await login(app, await createUser(db, { tenantId: TENANT, role: 'finance_officer', financeLevel: 'city', username: 'u20' }));
+      const handed = await createHandedOverProgram(db, {
+        tenantId: TENANT,
+        policyId: 'tianjin-2021',
+        applications: orgs.slice(3, 8).map((organization, index) => ({ organization, items: [{ achievementId: `a${index + 1}`, decidedFen: 1_000_000 * (index + 1) }] })),
+      });
+      programId = handed.program.id;
+    });
+
+    it('decision list: pages the decided applications, keeps the program\'s totals whole', async () => {
+      const whole = await get(officer, `/api/v1/programs/${programId}/decision-list`);
+      expect(whole.headers['x-total-count']).toBe('5');
+      expect(whole.body.applications).toHaveLength(5);
+      const all = await everyPageOf(officer, `/api/v1/programs/${programId}/decision-list`, 'applications', 2, (row) => String(row.applicationId));
+      expect(all.total).toBe(5);
+      expect(all.rows.map((row) => row.applicationId)).toEqual(whole.body.applications.map((row: Row) => row.applicationId));
+      const second = await get(officer, `/api/v1/programs/${programId}/decision-list?page=2&pageSize=2`);
+      expect(second.body.totalFen).toBe(whole.body.totalFen);
+      expect(second.body.program).toEqual(whole.body.program);
+    });
+
+    it('approved list: pages the approved and handed-over applications', async () => {
+      const all = await everyPageOf(finance, `/api/v1/programs/${programId}/approved-list`, 'applications', 3, (row) => String(row.applicationId));
+      expect(all.total).toBe(5);
+      expect((await get(officer, `/api/v1/programs/${programId}/approved-list?page=9`)).body.applications).toEqual([]);
+    });
+
+    it('shares and the evaluation list: page their rows once finance has taken the program in', async () => {
+      // Tianjin's text pays from the city alone: its budget covers the five awards (15 万元 in all).
+      await http().put(`/api/v1/finance/programs/${programId}/budget`).set({ ...finance.headers, 'Idempotency-Key': 'paging-budget-1' }).send({ payer: 'city', amountFen: 100_000_000 }).expect(200);
+      const intake = await http().post(`/api/v1/finance/programs/${programId}/intake`).set({ ...finance.headers, 'Idempotency-Key': 'paging-intake-1' });
+      expect({ status: intake.status, body: intake.status === 200 ? null : intake.body }).toEqual({ status: 200, body: null });
+      const whole = await get(finance, `/api/v1/finance/programs/${programId}/shares`);
+      const total = Number(whole.headers['x-total-count']);
+      expect(total).toBe(whole.body.shares.length);
+      expect(total).toBeGreaterThanOrEqual(5);
+      const shares = await everyPageOf(finance, `/api/v1/finance/programs/${programId}/shares`, 'shares', 2, (row) => String(row.shareId));
+      expect(shares.total).toBe(total);
+      const evaluation = await get(finance, `/api/v1/finance/programs/${programId}/evaluation-list`);
+      expect(evaluation.headers['x-total-count']).toBe(String(evaluation.body.items.length));
+      const firstPage = await get(finance, `/api/v1/finance/programs/${programId}/evaluation-list?pageSize=1`);
+      expect(firstPage.body.items).toEqual(evaluation.body.items.slice(0, 1));
+      expect(firstPage.headers['x-total-count']).toBe(evaluation.headers['x-total-count']);
+    });
+
+    it('revenue-sharing ratios: pages the districts\' ratios', async () => {
+      for (const code of ['120101', '120102']) {
+        await http().put(`/api/v1/finance/revenue-sharing/${code}`).set(finance.headers).send({ cityParts: 40, districtParts: 60, basis: '津政发〔2019〕1号 市与区财政收入分享比例' }).expect(200);
+      }
+      const all = await everyPageOf(finance, '/api/v1/finance/revenue-sharing', 'ratios', 1, (row) => String(row.districtCode));
+      expect(all.total).toBe(2);
+    });
+
+    it('documents X-Total-Count, page and pageSize on each, and refuses bad paging values', async () => {
+      const document = (await http().get('/api/docs/openapi.json').expect(200)).body as {
+        paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; responses: Record<string, { headers?: Record<string, unknown> }> }>>;
+      };
+      for (const path of [
+        '/api/v1/programs/{id}/decision-list',
+        '/api/v1/programs/{id}/approved-list',
+        '/api/v1/finance/programs/{id}/shares',
+        '/api/v1/finance/programs/{id}/evaluation-list',
+        '/api/v1/finance/revenue-sharing',
+      ]) {
+        const operation = document.paths[path]?.get;
+        expect({ path, header: Object.keys(operation?.responses['200']?.headers ?? {}) }).toEqual({ path, header: ['X-Total-Count'] });
+        const query = (operation?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+        expect({ path, query: query.filter((name) => ['page', 'pageSize'].includes(name)).sort() }).toEqual({ path, query: ['page', 'pageSize'] });
+      }
+      const refused = await get(officer, `/api/v1/programs/${programId}/decision-list?pageSize=201`, 400);
+      expect(refused.body.details).toContainEqual(expect.objectContaining({ path: 'pageSize' }));
+      const zero = await get(finance, `/api/v1/finance/programs/${programId}/evaluation-list?page=0`, 400);
+      expect(zero.body.details).toContainEqual(expect.objectContaining({ path: 'page' }));
     });
   });
 });

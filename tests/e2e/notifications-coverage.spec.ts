@@ -168,6 +168,7 @@ describe('notifications: everyone concerned hears of each step', () => {
     await api.expect(officer, 201, { method: 'post', path: `/applications/${applicationId}/panel` });
     expect(await toldOf('panel.invited', applicationId)).toEqual(experts.map((e) => e.id).sort());
     for (const expert of experts) {
+      await api.expect(expert.session, 200, { method: 'post', path: `/applications/${applicationId}/expert-declaration`, body: { noConflict: true } });
       await api.expect(expert.session, 200, {
         method: 'put',
         path: `/applications/${applicationId}/panel/score`,

@@ -154,6 +154,9 @@ describe('review scopes: experts, technical reviewers and district finance see o
 
     it('lets a seated expert read the application, its evidence and its estimate, and lists exactly the applications they sit on', async () => {
       const member = expert(seated[0]);
+      // The documents open once the expert has declared no conflict of interest (回避声明).
+      expect(await reads(member.session)).toEqual({ detail: 403, evidence: 403, download: 403, estimate: 403 });
+      await http().post(`/api/v1/applications/${applicationId}/expert-declaration`).set(member.session.headers).send({ noConflict: true }).expect(200);
       expect(await reads(member.session)).toEqual({ detail: 200, evidence: 200, download: 200, estimate: 200 });
       const download = await http().get(`/api/v1/evidence/${evidenceId}/content`).set(member.session.headers).buffer(true).expect(200);
       expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
@@ -181,6 +184,7 @@ describe('review scopes: experts, technical reviewers and district finance see o
       expect(replacement).toBeDefined();
       expect(await reads(leaver.session)).toEqual({ detail: 404, evidence: 404, download: 404, estimate: 404 });
       expect(await listed(leaver.session)).not.toContain(applicationId);
+      await http().post(`/api/v1/applications/${applicationId}/expert-declaration`).set(expert(replacement).session.headers).send({ noConflict: true }).expect(200);
       expect(await reads(expert(replacement).session)).toEqual({ detail: 200, evidence: 200, download: 200, estimate: 200 });
       expect(await listed(expert(replacement).session)).toContain(applicationId);
       // The program office still reads everything.

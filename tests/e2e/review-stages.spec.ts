@@ -126,6 +126,17 @@ describe('review stages over HTTP: formal check, district review, technical revi
       expect(await auditActions(application.id)).toEqual(['application.returned-for-correction']);
     });
 
+    it('dates the review history by the application\'s clock, in the order the steps happened even at one instant', async () => {
+      const application = await newApplication('formal_check');
+      // Both steps at the same instant of the (manual) clock: the history keeps their order and shows that instant.
+      await http().post(`/api/v1/applications/${application.id}/formal-check`).set(sessions.officer.headers).send({ outcome: 'complete' }).expect(200);
+      await http().post(`/api/v1/applications/${application.id}/district-review`).set(sessions.huancui.headers).send({ outcome: 'forward' }).expect(200);
+      const detail = await http().get(`/api/v1/applications/${application.id}`).set(sessions.officer.headers).expect(200);
+      const history = detail.body.reviewHistory as Array<{ stage: string; at: string }>;
+      expect(history.map((entry) => entry.stage)).toEqual(['formal_check', 'district_review']);
+      expect(history.map((entry) => entry.at)).toEqual([clock.now().toISOString(), clock.now().toISOString()]);
+    });
+
     it('refuses a missing material naming an achievement the application does not claim, naming the field', async () => {
       const application = await newApplication('formal_check');
       const response = await http()

@@ -168,6 +168,7 @@ describe('scenario: Beijing call with an expert review of the standard items onl
       await api.expect(officer, 200, { method: 'put', path: `/experts/${expert.user.id}/profile`, body: { field: '信息技术标准化', affiliatedUsccs: [makeUscc({ division: '110102' })], active: true } });
     }
     await api.expect(officer, 201, { method: 'post', path: `/applications/${appA()}/panel` });
+    for (const expert of experts) await api.expect(expert.session, 200, { method: 'post', path: `/applications/${appA()}/expert-declaration`, body: { noConflict: true } });
     const withPilot = await api.call<{ details: Array<{ path: string }> }>(experts[0].session, 400, {
       method: 'put',
       path: `/applications/${appA()}/panel/score`,

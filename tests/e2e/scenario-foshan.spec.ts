@@ -190,6 +190,7 @@ describe('scenario: Foshan program with an expert panel and a 7-working-day publ
         ['a1', 50_000_000],
         ['a2', 10_000_000],
       ]);
+      await api.expect(session, 200, { method: 'post', path: `/applications/${applicationId()}/expert-declaration`, body: { noConflict: true } });
       await api.expect(session, 200, { method: 'put', path: `/applications/${applicationId()}/panel/score`, body: { scores, amounts, comment: '材料齐全，标准已发布实施' } });
     }
 

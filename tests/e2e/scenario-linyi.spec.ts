@@ -201,6 +201,7 @@ describe("scenario: Linyi first-quarter call, county pre-review, expert panel an
       expect(panel.members.map((m) => m.expertId).sort()).toEqual(experts.map((e) => e.user.id).sort());
       for (const [index, expert] of experts.entries()) {
         const [scores, amount] = sheets[achievementId][index];
+        await api.expect(expert.session, 200, { method: 'post', path: `/applications/${applicationId}/expert-declaration`, body: { noConflict: true } });
         await api.expect(expert.session, 200, { method: 'put', path: `/applications/${applicationId}/panel/score`, body: { scores, amounts: { [achievementId]: amount }, comment: '标准水平先进，符合第五条' } });
       }
     }

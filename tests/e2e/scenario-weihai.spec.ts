@@ -205,6 +205,7 @@ describe('scenario: Weihai round, district first, then the city, then experts; e
     for (const id of [appA(), appB()]) {
       await api.expect(officer, 201, { method: 'post', path: `/applications/${id}/panel` });
       for (const [index, expert] of experts.entries()) {
+        await api.expect(expert.session, 200, { method: 'post', path: `/applications/${id}/expert-declaration`, body: { noConflict: true } });
         await api.expect(expert.session, 200, {
           method: 'put',
           path: `/applications/${id}/panel/score`,

@@ -101,6 +101,7 @@ describe('stage order and item-scoped procedure (Weihai, Beijing, Liaocheng)', (
   async function expertReview(tenant: 'weihai' | 'beijing', applicationId: string, amounts: Record<string, number>) {
     await http().post(`/api/v1/applications/${applicationId}/panel`).set(officers[tenant].headers).expect(201);
     for (const expert of experts[tenant].slice(0, 2)) {
+      await http().post(`/api/v1/applications/${applicationId}/expert-declaration`).set(expert.headers).send({ noConflict: true }).expect(200);
       await http().put(`/api/v1/applications/${applicationId}/panel/score`).set(expert.headers).send(sheet(amounts)).expect(200);
     }
     return http().post(`/api/v1/applications/${applicationId}/expert-review/complete`).set(officers[tenant].headers).expect(200);
@@ -289,6 +290,7 @@ describe('stage order and item-scoped procedure (Weihai, Beijing, Liaocheng)', (
       expect(mine.items.map((i: { achievementId: string; ceilingFen: number }) => [i.achievementId, i.ceilingFen])).toEqual([['a1', 30_000_000]]);
 
       // An amount for the pilot is refused (the panel does not judge it); nothing is stored.
+      for (const expert of experts.beijing.slice(0, 2)) await http().post(`/api/v1/applications/${id}/expert-declaration`).set(expert.headers).send({ noConflict: true }).expect(200);
       const refused = await http().put(`/api/v1/applications/${id}/panel/score`).set(experts.beijing[0].headers).send(sheet({ a1: 20_000_000, p1: 15_000_000 })).expect(400);
       expect(refused.body.details.map((d: { path: string }) => d.path)).toEqual(['amounts.p1']);
       expect(await rows(`select 1 from panel_members where application_id = $1 and status = 'scored'`, [id])).toEqual([]);

@@ -57,6 +57,11 @@ describe('tenant isolation through every endpoint', () => {
     notification: '',
     expert: '',
     renameRequest: '',
+    policyVersion: '',
+    policyDraft: '',
+    policySubmitted: '',
+    officialList: '',
+    officialListRow: '',
   };
 
   /** Every table that carries a tenant_id, read from the catalogue so a new table is covered without editing this test. */
@@ -176,6 +181,28 @@ describe('tenant isolation through every endpoint', () => {
         [b.id, bOrg.id, bOrg.name, bOfficer.id],
       );
       bRow.renameRequest = renameRequest.rows[0].id;
+      // B's policy versions: the published weihai-2020 (imported by createTenant), a draft and one under review.
+      bRow.policyVersion = (await client.query<{ id: string }>(`select id::text from policy_versions where tenant_id = $1 and policy_id = 'weihai-2020'`, [b.id])).rows[0].id;
+      const policyRows = await client.query<{ id: string }>(
+        `insert into policy_versions (tenant_id, policy_id, state, source_text, author) values ($1, 'weihai-2031', 'draft', 'id: weihai-2031', $2), ($1, 'weihai-2032', 'submitted', 'id: weihai-2032', $2) returning id::text`,
+        [b.id, bOfficer.id],
+      );
+      [bRow.policyDraft, bRow.policySubmitted] = policyRows.rows.map((r) => r.id);
+      // B's imported official list with one row waiting in its review queue.
+      bRow.officialList = (
+        await client.query<{ id: string }>(
+          `insert into official_lists (tenant_id, kind, title, source_ref, list_date, file_name, file_format, file_sha256, file_size, storage_key, status, created_by)
+           values ($1, 'leader_list', '乙方领跑者名单', '乙方文号', '2022-12-30', 'b.csv', 'csv', repeat('b', 64), 10, 'b/list.csv', 'completed', $2) returning id::text`,
+          [b.id, bOfficer.id],
+        )
+      ).rows[0].id;
+      bRow.officialListRow = (
+        await client.query<{ id: string }>(
+          `insert into official_list_rows (tenant_id, list_id, row_number, row_key, status, party_name, reason_zh, reason_en, candidates)
+           values ($1, $2, 3, repeat('c', 64), 'review', $3, '名称相近', 'similar name', jsonb_build_array(jsonb_build_object('organizationId', $4::text))) returning id::text`,
+          [b.id, bRow.officialList, bOrg.name, bOrg.id],
+        )
+      ).rows[0].id;
     });
   });
 
@@ -261,6 +288,35 @@ describe('tenant isolation through every endpoint', () => {
       { route: 'get /api/v1/applications/{id}/panel', run: () => http().get(`${app(bRow.expertApp)}/panel`).set(as('officer')), expected: notFound },
       { route: 'post /api/v1/applications/{id}/panel/conflict', run: () => http().post(`${app(bRow.expertApp)}/panel/conflict`).set(as('expert')).send({ reason: '曾参与起草' }), expected: refused },
       { route: 'put /api/v1/applications/{id}/panel/score', run: () => http().put(`${app(bRow.expertApp)}/panel/score`).set(as('expert')).send({ scores: {}, amounts: {} }), expected: [400, 403, 404] },
+      { route: 'post /api/v1/applications/{id}/expert-declaration', run: () => http().post(`${app(bRow.expertApp)}/expert-declaration`).set(as('expert')).send({ noConflict: true }), expected: refused },
+      {
+        route: 'post /api/v1/applications/bulk/reassign',
+        // A bulk answer is 200 with one outcome per id: B's application must be answered "not found", as alone.
+        run: async () => {
+          const response = await http().post('/api/v1/applications/bulk/reassign').set(as('officer')).send({ applicationIds: [bRow.districtApp], assigneeId: '00000000-0000-4000-8000-000000000001', reason: '改派' });
+          const items = (response.body as { items?: Array<{ ok: boolean; error?: { code: string } }> }).items ?? [];
+          const allNotFound = response.status === 200 && items.length === 1 && items.every((item) => !item.ok && item.error?.code === 'application_not_found');
+          return allNotFound ? ({ ...response, status: 404 } as request.Response) : response;
+        },
+        expected: notFound,
+      },
+      { route: 'get /api/v1/programs/{id}/applications/export', run: () => http().get(`/api/v1/programs/${bRow.program}/applications/export`).set(as('officer')), expected: notFound },
+      { route: 'get /api/v1/policy-versions/{id}', run: () => http().get(`/api/v1/policy-versions/${bRow.policyVersion}`).set(as('officer')), expected: notFound },
+      { route: 'put /api/v1/policy-versions/{id}', run: () => http().put(`/api/v1/policy-versions/${bRow.policyDraft}`).set(as('officer')).send({ version: 1, changeNote: 'hijack' }), expected: notFound },
+      { route: 'post /api/v1/policy-versions/{id}/cases/run', run: () => http().post(`/api/v1/policy-versions/${bRow.policyVersion}/cases/run`).set(as('officer')), expected: notFound },
+      { route: 'post /api/v1/policy-versions/{id}/submit', run: () => http().post(`/api/v1/policy-versions/${bRow.policyDraft}/submit`).set(as('officer')).send({ version: 1 }), expected: notFound },
+      { route: 'post /api/v1/policy-versions/{id}/approve', run: () => http().post(`/api/v1/policy-versions/${bRow.policySubmitted}/approve`).set(as('officer')).send({ version: 1 }), expected: notFound },
+      { route: 'post /api/v1/policy-versions/{id}/return', run: () => http().post(`/api/v1/policy-versions/${bRow.policySubmitted}/return`).set(as('officer')).send({ version: 1, reason: 'hijack' }), expected: notFound },
+      // B's version cannot be copied into A: 400 naming basedOnId, as for an unknown id.
+      { route: 'post /api/v1/policy-versions/{id}/what-if', run: () => http().post(`/api/v1/policy-versions/${bRow.policyDraft}/what-if`).set(as('officer')).send({ year: 2024 }), expected: notFound },
+      { route: 'get /api/v1/official-lists/{id}', run: () => http().get(`/api/v1/official-lists/${bRow.officialList}`).set(as('officer')), expected: notFound },
+      { route: 'get /api/v1/official-lists/{id}/rows', run: () => http().get(`/api/v1/official-lists/${bRow.officialList}/rows`).set(as('officer')), expected: notFound },
+      {
+        route: 'post /api/v1/official-lists/rows/{rowId}/resolve',
+        run: () => http().post(`/api/v1/official-lists/rows/${bRow.officialListRow}/resolve`).set(as('officer')).send({ organizationId: bOrg.id, reason: '核对一致' }),
+        expected: notFound,
+      },
+      { route: 'post /api/v1/policy-versions', run: () => http().post('/api/v1/policy-versions').set(as('officer')).send({ policyId: 'tianjin-2031', basedOnId: bRow.policyVersion }), expected: [400] },
       { route: 'post /api/v1/applications/{id}/expert-review/complete', run: () => http().post(`${app(bRow.expertApp)}/expert-review/complete`).set(as('officer')).send({}), expected: notFound },
       { route: 'put /api/v1/experts/{userId}/profile', run: () => http().put(`/api/v1/experts/${bRow.expert}/profile`).set(as('officer')).send({ affiliatedUsccs: [], active: false }), expected: notFound },
       { route: 'put /api/v1/applications/{id}/decision', run: () => http().put(`${app(bRow.awaitingDecisionApp)}/decision`).set(as('officer')).send({ items: [{ achievementId: 'a1', amountFen: 100 }] }), expected: notFound },
@@ -337,6 +393,16 @@ describe('tenant isolation through every endpoint', () => {
     'get /api/v1/applications',
     'get /api/v1/experts',
     'get /api/v1/experts/me/assignments',
+    // The caller's own tenant's versions, its 工作台 overview, and a validation that stores nothing.
+    'get /api/v1/policy-versions',
+    'get /api/v1/policy-versions/overview',
+    'post /api/v1/policy-versions/validate',
+    // The caller's own tenant's imports and review queue; a preview parses the upload and stores nothing; an import
+    // creates rows in the caller's tenant only (tests/e2e/official-lists.spec.ts checks another tenant sees none).
+    'get /api/v1/official-lists',
+    'post /api/v1/official-lists',
+    'post /api/v1/official-lists/preview',
+    'get /api/v1/official-lists/review-queue',
     // The caller's own tenant's reviewers (names and districts), for reassigning a review.
     'get /api/v1/reviewers',
     'get /api/v1/objections',
@@ -348,6 +414,8 @@ describe('tenant isolation through every endpoint', () => {
     // Changes the caller's own password only.
     'post /api/v1/auth/password',
     'get /api/v1/public/tenants/{tenantId}/publicities',
+    // A tenant's districts for the registration form: read under the tenant the path names (tests/e2e/public-districts.spec.ts).
+    'get /api/v1/public/tenants/{tenantId}/districts',
     // The list of governments on the sign-in page: names only, the same for everyone.
     'get /api/v1/public/tenants',
     // The platform-wide holiday calendar (no tenant rows), for the platform administrator only.
@@ -374,7 +442,7 @@ describe('tenant isolation through every endpoint', () => {
   });
 
   it("never lists tenant B's rows to tenant A", async () => {
-    const lists = ['/api/v1/organizations', '/api/v1/organization-registrations?status=verified', '/api/v1/organization-rename-requests?status=all', '/api/v1/programs', '/api/v1/applications', '/api/v1/experts', '/api/v1/objections', '/api/v1/notifications', '/api/v1/me/work', '/api/v1/reviewers?role=district_reviewer', '/api/v1/reviewers?role=technical_reviewer'];
+    const lists = ['/api/v1/organizations', '/api/v1/organization-registrations?status=verified', '/api/v1/organization-rename-requests?status=all', '/api/v1/programs', '/api/v1/applications', '/api/v1/experts', '/api/v1/objections', '/api/v1/notifications', '/api/v1/me/work', '/api/v1/reviewers?role=district_reviewer', '/api/v1/reviewers?role=technical_reviewer', '/api/v1/official-lists', '/api/v1/official-lists/review-queue', '/api/v1/policy-versions'];
     const bodies: unknown[] = [];
     for (const path of lists) bodies.push((await http().get(path).set(aOfficerSession.headers).expect(200)).body);
     bodies.push((await http().get('/api/v1/users').set(aAdminSession.headers).expect(200)).body);

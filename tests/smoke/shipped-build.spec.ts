@@ -5,7 +5,7 @@ import { SmtpSink } from '../e2e/scenarios-support/smtp-sink';
 import { makeUscc } from '../support/factories/uscc';
 import { waitFor } from '../support/polling';
 import { assertFreshBuild } from './support/build-freshness';
-import { BuiltService, runBuiltCommand, waitForHealth } from './support/built-processes';
+import { BuiltService, runBuiltCommand, stepOf, waitForHealth } from './support/built-processes';
 import { SmokeApi } from './support/smoke-api';
 import { SmokeEnvironment } from './support/smoke-environment';
 
@@ -66,15 +66,8 @@ describe('smoke: the built dist/ API and worker', () => {
     await mail?.close();
   }, 30_000);
 
-  /** Fails with both processes' output when a step fails because one of them died. */
-  const step = (run: () => Promise<void>) => async () => {
-    try {
-      await run();
-    } catch (error) {
-      for (const service of services) service.assertRunning();
-      throw error;
-    }
-  };
+  /** Fails with the processes' output when a step fails because one of them died. */
+  const step = stepOf(services);
 
   it(
     'the platform administrator the built CLI made creates a program officer, who sets a password from the worker’s e-mail',

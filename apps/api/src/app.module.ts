@@ -11,8 +11,11 @@ import { AwardsModule } from '@subsidy/awards';
 import { FinanceModule } from '@subsidy/finance';
 import { HolidayCalendarHttpModule } from '@subsidy/holiday-calendar';
 import { OrganizationsModule } from '@subsidy/organizations';
+import { OfficialListsModule } from '@subsidy/official-lists';
 import { QueueModule } from '@subsidy/queue';
 import { WorkflowModule } from '@subsidy/workflow';
+import { PolicyWhatIfModule } from '@subsidy/policy-versions';
+import { PolicyVersionsDraftingModule } from '@subsidy/policy-versions';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditHttpModule } from './audit/audit-http.module';
 import { HealthModule } from './health/health.module';
@@ -47,6 +50,9 @@ export class AppModule implements NestModule {
         HealthModule,
         AuditHttpModule,
         HolidayCalendarHttpModule,
+        OfficialListsModule,
+        PolicyWhatIfModule,
+        PolicyVersionsDraftingModule,
         WebAppModule.forRoot(config),
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],

@@ -9,6 +9,7 @@ import { WorkflowModule } from '@subsidy/workflow';
 import { AwardsModule } from '@subsidy/awards';
 import { FinanceModule } from '@subsidy/finance';
 import { HolidayCalendarModule } from '@subsidy/holiday-calendar';
+import { OfficialListJobsModule } from '@subsidy/official-lists';
 import { AuditMaintenanceModule } from './maintenance/audit-maintenance.module';
 
 export interface WorkerAppOptions {
@@ -22,7 +23,7 @@ export class WorkerAppModule {
   static forRoot(config: AppConfig, options: WorkerAppOptions = {}): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(options.clock), DatabaseModule, AuditModule, WorkerModule.forRoot(), AuditMaintenanceModule, AwardsModule, WorkflowModule, FinanceModule, HolidayCalendarModule],
+      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(options.clock), DatabaseModule, AuditModule, WorkerModule.forRoot(), AuditMaintenanceModule, AwardsModule, WorkflowModule, FinanceModule, HolidayCalendarModule, OfficialListJobsModule],
     };
   }
 }

@@ -18,6 +18,8 @@ import { JwtStrategy, ACCESS_TOKEN_ALGORITHM } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
 import { TenantDirectory } from './tenant-directory';
 import { PublicTenantsController } from './public-tenants.controller';
+import { PublicDistrictsController } from './public-districts.controller';
+import { TenantDistricts } from './tenant-districts';
 import { AccessTokenVerifier } from './tokens/access-token-verifier';
 import { UsersController } from './users/users.controller';
 import { CreateStaffAccount } from './users/use-cases/create-staff-account';
@@ -45,12 +47,13 @@ import { UnlockLogin } from './users/use-cases/unlock-login';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, PublicTenantsController],
+  controllers: [AuthController, UsersController, PublicTenantsController, PublicDistrictsController],
   providers: [
     authRedisProvider,
     AuthRedisCloser,
     LoginThrottle,
     TenantDirectory,
+    TenantDistricts,
     AuthService,
     AccessTokenVerifier,
     PasswordSetupIssuer,

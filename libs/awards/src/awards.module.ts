@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { PolicyVersionStoreModule } from '@subsidy/policy-versions/store';
 import { CalculateAwards } from './calculate-awards';
 import { CalculationsController } from './calculations.controller';
 import { ListPolicyVersions } from './policies/list-policy-versions';
@@ -7,6 +8,7 @@ import { POLICY_REPOSITORY, policyRepositoryProvider } from './policy-repository
 
 @Global()
 @Module({
+  imports: [PolicyVersionStoreModule],
   controllers: [CalculationsController, PoliciesController],
   providers: [policyRepositoryProvider, CalculateAwards, ListPolicyVersions],
   exports: [POLICY_REPOSITORY, CalculateAwards],

@@ -13,3 +13,4 @@ export * from './input/input-normalization';
 export * from './validation-messages-zh';
 export * from './paging';
 export * from './holiday-schedule-unavailable.error';
+export * from './input/multipart-upload';

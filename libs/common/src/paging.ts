@@ -127,3 +127,14 @@ export function ApiTotalCount(description = 'The list page', type?: Function): M
     return descriptor;
   };
 }
+
+/**
+ * One page of the rows inside a document a use case assembles in memory (the decision list with its budget effect, the
+ * payer shares): asked with `page`/`pageSize`, the same window as SQL paging takes over rows already in their final
+ * order; asked without either, every row, as these documents have always answered (their totals are the whole's).
+ */
+export function pageOfRows<T>(rows: readonly T[], query: PageQuery): Paged<T> {
+  if (query.page === undefined && query.pageSize === undefined) return { rows: [...rows], total: rows.length };
+  const window = pageWindow(query);
+  return { rows: rows.slice(window.offset, window.offset + window.limit), total: rows.length };
+}

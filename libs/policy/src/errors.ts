@@ -25,6 +25,8 @@ export class PolicyFileError extends PolicyEngineError {
     readonly file: string,
     readonly line: number,
     readonly reason: string,
+    /** Where in the document (e.g. ['items', 3, 'ceiling']), when the loader knows it; editors point at the field. */
+    readonly docPath?: (string | number)[],
   ) {
     super('invalid_policy', `${file}:${line}: ${reason}`);
     this.name = 'PolicyFileError';

@@ -16,7 +16,13 @@ export { achievementOpenApiSchemas, achievementSchemaName, ACHIEVEMENT_SCHEMA_NA
 export { evaluate, calculate } from './calculate';
 export { evaluateWithPolicy } from './engine/evaluate';
 export { whatIf, whatIfVersions, type WhatIfReport, type WhatIfLine } from './what-if';
+export { compareApplications, type WhatIfApplication, type WhatIfComparison, type WhatIfItemLine, type WhatIfApplicantLine, type WhatIfOptions } from './what-if-applications';
 export { largestRemainder, parseYuan, percentOf, formatYuan } from './money';
 export { ruleKinds } from './rules';
 export { placeApplicant, divisionCodeOf, type Placement, type TenantGeography } from './placement/placement';
 export { readTenantGeography } from './placement/geography-file';
+export { parseCaseTable, requestOf, type CaseTable, type PolicyCase, type CaseExpectation, type ApplicantExpectation, type ItemExpectation } from './cases/case-table';
+export { differences } from './cases/compare-result';
+export { runCase, runCases, draftEvaluator, type CaseEvaluator, type CaseOutcome } from './cases/run-cases';
+export { compileScope, type Scope, type ScopeSpec } from './match/scope';
+export { describeError, pickError, pointerToPath } from './load/ajv';

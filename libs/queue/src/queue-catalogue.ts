@@ -50,6 +50,10 @@ export type NotificationJobPayload = { tenantId: string; notificationId: string 
 /** A payment batch line: lines are keyed by their batch and number (payment_batch_lines has no id of its own). */
 export type PaymentLineJobPayload = { tenantId: string; batchId: string; lineNo: number };
 
+/** One chunk of an official-list import (issue 12): `fromItem` is the import's checkpoint when the chunk was queued. */
+export type OfficialListChunkPayload = { tenantId: string; listId: string; fromItem: number };
+export type OfficialListRematchPayload = { tenantId: string; organizationId: string };
+
 export const QUEUES = {
   /** Application state transitions: deadlines, review assignments, publicity windows. */
   workflow: {
@@ -92,6 +96,18 @@ export const QUEUES = {
     removeOnFail: { age: 90 * DAY, count: 50_000 },
     jobs: {
       'payment.instruct-line': job<PaymentLineJobPayload>('Instructs one line of a released payment batch: approved → payable, once'),
+    },
+  },
+  /** Official lists (免申即享): imports read in database-committed chunks, and re-matching when an organization registers. */
+  lists: {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 2_000 },
+    concurrency: 1,
+    removeOnComplete: { age: 3 * DAY, count: 10_000 },
+    removeOnFail: { age: 30 * DAY, count: 10_000 },
+    jobs: {
+      'official-list.import-chunk': job<OfficialListChunkPayload>("Reads, matches and stores the next chunk of an official list's entries from its checkpoint, then queues the next chunk"),
+      'official-list.rematch-organization': job<OfficialListRematchPayload>('Matches waiting official-list entries (unregistered or in review) against an organization that has just registered'),
     },
   },
   /** Housekeeping and integrity checks. */

@@ -76,6 +76,6 @@ describe('Bull Board at /api/admin/queues', () => {
     const api = await request(app.getHttpServer()).get('/api/admin/queues/api/queues').set('Cookie', cookie.split(';')[0]);
     expect(api.status).toBe(200);
     const names = (api.body.queues as Array<{ name: string }>).map((q) => q.name).sort();
-    expect(names).toEqual(['finance', 'maintenance', 'notifications', 'workflow']);
+    expect(names).toEqual(['finance', 'lists', 'maintenance', 'notifications', 'workflow']);
   });
 });

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..', '..');
-export const DIST = join(ROOT, 'dist');
+/** The build under test: dist/, or SMOKE_DIST (relative to the project root) for a build made elsewhere. */
+export const DIST = process.env.SMOKE_DIST ? resolve(ROOT, process.env.SMOKE_DIST) : join(ROOT, 'dist');
 const STAMP = join(DIST, '.build-stamp');
 const SOURCE_DIRS = ['apps', 'libs'];
 

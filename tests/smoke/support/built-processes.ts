@@ -123,3 +123,15 @@ export async function waitForHealth(baseUrl: string, services: BuiltService[], t
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** Wraps a test step so that, when it fails because one of the services died, the failure shows that service's output. */
+export function stepOf(services: BuiltService[]): (run: () => Promise<void>) => () => Promise<void> {
+  return (run) => async () => {
+    try {
+      await run();
+    } catch (error) {
+      for (const service of services) service.assertRunning();
+      throw error;
+    }
+  };
+}

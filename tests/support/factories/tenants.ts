@@ -1,3 +1,5 @@
+import { configDir } from '@subsidy/config';
+import { importPolicyFiles, importProblems, PolicyVersionCache } from '@subsidy/policy-versions/store';
 import { TestDatabase } from '../test-database';
 import { asSuperuser } from './superuser';
 import { uniqueSuffix } from './unique';
@@ -49,7 +51,11 @@ export async function createTenant(db: TestDatabase, spec: TenantSpec = {}): Pro
         district.nameEn ?? `District ${district.code}`,
       ]);
     }
+    // A tenant with files in config/policies gets them as its published versions, as `tenants:sync` gives them.
+    await importTenantPolicies(client, id);
   });
+  // The applications running in this process price with the new tenant's versions from the next request on.
+  await PolicyVersionCache.reloadInProcess(id);
   return { id, kind, districtCodes: districts.map((d) => d.code) };
 }
 
@@ -58,4 +64,17 @@ export async function ensurePlatformTenant(db: TestDatabase): Promise<TenantFixt
   const exists = await asSuperuser(db, (client) => client.query(`select 1 from tenants where id = 'platform'`));
   if (exists.rowCount === 0) return createTenant(db, { id: 'platform', kind: 'platform', nameZh: '平台', nameEn: 'Platform' });
   return { id: 'platform', kind: 'platform', districtCodes: [] };
+}
+
+async function importTenantPolicies(client: import('pg').Client, tenantId: string): Promise<void> {
+  await client.query('begin');
+  try {
+    const report = await importPolicyFiles(client, tenantId, process.env.POLICY_DIR ?? configDir('policies'));
+    const problems = importProblems(report);
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  }
 }

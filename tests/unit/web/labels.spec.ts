@@ -2,6 +2,9 @@ import { ROLES } from '@subsidy/tenancy';
 import { REGISTRATION_STATUSES } from '../../../libs/organizations/src/registration/registration-store';
 import { APPLICATION_STATUSES } from '../../../libs/workflow/src/core/application-status';
 import { LABELS, labelOf } from '../../../apps/web/src/i18n/labels';
+import { POLICY_VERSION_STATES } from '../../../libs/policy-versions/src/drafting/policy-version-rows';
+import { LIST_KINDS } from '../../../libs/official-lists/src/kinds';
+import { ROW_STATUSES } from '../../../libs/official-lists/src/queries/list-views';
 
 /** Every internal value the API can send has words in Chinese and English; an unknown one never shows as itself. */
 describe('web labels', () => {
@@ -13,6 +16,11 @@ describe('web labels', () => {
     ['registrationStatus', REGISTRATION_STATUSES],
     ['publicityStatus', ['open', 'closed']],
     ['objectionStatus', ['received', 'upheld', 'dismissed']],
+    ['policyVersionState', POLICY_VERSION_STATES],
+    ['officialListKind', LIST_KINDS],
+    ['officialListStatus', ['importing', 'completed', 'failed']],
+    ['officialListRowStatus', ROW_STATUSES],
+    ['listMatchMethod', ['credit_code', 'exact_name', 'officer']],
   ];
 
   it.each(cases)('%s: every value has a Chinese and an English label', (kind, values) => {

@@ -23,6 +23,8 @@ export type EarlierAward = Schemas['EarlierAwardResponse'];
 export type TraceEntry = Schemas['TraceEntryDto'];
 export type AuditTrailEntry = Schemas['AuditTrailEntryDto'];
 export type ReviewStage = Schemas['ReviewStage'];
+export type Achievement = Schemas['Achievement'];
+export type RegistrationView = Schemas['RegistrationDto'];
 
 /** The query a list endpoint takes (its sort and filter values are the API's own enums). */
 export type ApplicationListQuery = NonNullable<operations['ApplicationsController_list']['parameters']['query']>;

@@ -9,7 +9,9 @@ import { notificationRoutes } from '../pages/notifications/routes';
 import { reviewRoutes } from '../pages/reviews/routes';
 import { decisionRoutes } from '../pages/decision/routes';
 import { policyRoutes } from '../pages/policies/routes';
+import { adminRoutes } from '../pages/admin/routes';
+import { officialListRoutes } from '../pages/official-lists/routes';
 import type { RouteDef } from './route-def';
 
 /** Every feature's screens; a feature adds one import and one spread here. */
-export const ROUTES: RouteDef[] = [...loginRoutes, ...homeRoutes, ...publicRoutes, ...financeRoutes, ...programRoutes, ...applicationRoutes, ...applicantRoutes, ...notificationRoutes, ...reviewRoutes, ...decisionRoutes, ...policyRoutes];
+export const ROUTES: RouteDef[] = [...loginRoutes, ...homeRoutes, ...publicRoutes, ...financeRoutes, ...programRoutes, ...applicationRoutes, ...applicantRoutes, ...notificationRoutes, ...reviewRoutes, ...decisionRoutes, ...policyRoutes, ...adminRoutes, ...officialListRoutes];

@@ -3,14 +3,16 @@ import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { Key, ReactNode, useMemo, useState } from 'react';
+import { Key, ReactNode, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { defineMessages, useT } from '../i18n/messages';
 import { ErrorAlert } from './ErrorAlert';
+import { useKeyboardScroll } from './scroll-region';
+import { useHiddenMeasureRow } from './measure-row';
 
 const messages = defineMessages({
-  zh: { search: '查询', reset: '重置', total: '共 {total} 条', selected: '已选 {count} 项', filters: '查询条件' },
-  en: { search: 'Search', reset: 'Reset', total: '{total} in all', selected: '{count} selected', filters: 'Filters' },
+  zh: { search: '查询', reset: '重置', total: '共 {total} 条', selected: '已选 {count} 项', filters: '查询条件', scroll: '{title}（表格，可用方向键左右滚动）', table: '列表' },
+  en: { search: 'Search', reset: 'Reset', total: '{total} in all', selected: '{count} selected', filters: 'Filters', scroll: '{title} (table; scroll sideways with the arrow keys)', table: 'List' },
 });
 
 export interface ListParams {
@@ -54,6 +56,9 @@ export function ListPage<Row extends object>(props: ListPageProps<Row>) {
   const [search, setSearch] = useSearchParams();
   const [form] = Form.useForm();
   const [selected, setSelected] = useState<Row[]>([]);
+  const tableArea = useRef<HTMLDivElement>(null);
+  useKeyboardScroll(tableArea, t('scroll', { title: typeof props.title === 'string' ? props.title : t('table') }));
+  useHiddenMeasureRow(tableArea);
   const params: ListParams = useMemo(() => {
     const filters: Record<string, string> = {};
     for (const field of props.filters ?? []) {
@@ -161,7 +166,7 @@ export function ListPage<Row extends object>(props: ListPageProps<Row>) {
         }
       >
         {query.error && <ErrorAlert error={query.error} />}
-        <Flex vertical>
+        <Flex vertical ref={tableArea}>
           <Table<Row>
             rowKey={props.rowKey}
             columns={columns}

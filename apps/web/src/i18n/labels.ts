@@ -97,6 +97,36 @@ export const LABELS = {
     open: ['追缴中', 'Open'],
     recovered: ['已全部收回', 'Recovered'],
   },
+  policyVersionState: {
+    draft: ['草稿', 'Draft'],
+    submitted: ['待审核', 'Submitted for review'],
+    returned: ['已退回', 'Returned'],
+    published: ['已发布', 'Published'],
+  },
+  officialListKind: {
+    leader_list: ['企业标准领跑者名单', 'Enterprise standard leader list'],
+    published_standard: ['标准发布目录（含起草单位）', 'Published standards with drafting units'],
+    good_conduct_certificate: ['标准化良好行为证书', 'Good-conduct certificates'],
+    tc_secretariat: ['技术委员会秘书处承担单位', 'Technical committee secretariats'],
+    innovation_award: ['标准创新贡献奖', 'Standards innovation awards'],
+  },
+  officialListStatus: {
+    importing: ['导入中', 'Importing'],
+    completed: ['已完成', 'Completed'],
+    failed: ['导入失败', 'Failed'],
+  },
+  officialListRowStatus: {
+    matched: ['已匹配', 'Matched'],
+    review: ['待核对', 'Awaiting review'],
+    unregistered: ['未注册', 'Not registered'],
+    rejected: ['无法读取', 'Unreadable'],
+    dismissed: ['已排除', 'Dismissed'],
+  },
+  listMatchMethod: {
+    credit_code: ['信用代码一致', 'Same credit code'],
+    exact_name: ['名称一致', 'Same name'],
+    officer: ['人工认定', 'Decided by an officer'],
+  },
 } satisfies Record<string, Table>;
 
 export type LabelKind = keyof typeof LABELS;

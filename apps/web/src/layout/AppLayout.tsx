@@ -89,7 +89,7 @@ export function AppLayout() {
               <label htmlFor="large-text-switch">{t('largeText')}</label>
             </Space>
             <Button type="link" onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')} lang={locale === 'zh' ? 'en' : 'zh-CN'}>{t('language')}</Button>
-            <Typography.Text>{session?.user.displayName}（{label('role', session?.user.role)}）</Typography.Text>
+            <Typography.Text>{locale === 'zh' ? `${session?.user.displayName ?? ''}（${label('role', session?.user.role)}）` : `${session?.user.displayName ?? ''} (${label('role', session?.user.role)})`}</Typography.Text>
             <Button icon={<LogoutOutlined />} onClick={() => void signOut().then(() => navigate('/login'))}>{t('signOut')}</Button>
           </Space>
         </Layout.Header>

@@ -70,9 +70,14 @@ export class CreatedStaffAccountView extends UserView {
   declare passwordSetupExpiresAt: string;
 }
 
+export class ListedUserView extends UserView {
+  @ApiProperty({ type: String, nullable: true, example: '环翠区', description: "The district's name, for a district-bound account" })
+  declare districtName: string | null;
+}
+
 export class UserListView {
-  @ApiProperty({ type: () => [UserView] })
-  declare items: UserView[];
+  @ApiProperty({ type: () => [ListedUserView] })
+  declare items: ListedUserView[];
 }
 
 export class PasswordResetView {

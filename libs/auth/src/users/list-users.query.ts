@@ -21,6 +21,11 @@ export class ListUsersQuery extends PageQuery {
   @IsIn(['true', 'false'])
   active?: 'true' | 'false';
 
+  @ApiPropertyOptional({ description: '只列工作人员账号，不含申报单位账号 (staff accounts only: true)', enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  staff?: 'true' | 'false';
+
   @ApiPropertyOptional({ description: '用户名、姓名或电子邮件中包含的文字 (part of the username, name or email)', maxLength: 100 })
   @IsOptional()
   @IsString()

@@ -15,6 +15,11 @@ export interface UserRecord {
   createdAt: string;
 }
 
+/** A row of the administrators' list: the record and its district's name. */
+export interface ListedUser extends UserRecord {
+  districtName: string | null;
+}
+
 export interface UserRow {
   tenant_id: string;
   id: string;

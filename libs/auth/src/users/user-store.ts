@@ -2,7 +2,7 @@ import { queryRows } from '@subsidy/database';
 import { Role } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
 import { dutyOf, personKeyOf } from './segregation-of-duties';
-import { toUserRecord, USER_COLUMNS, UserRecord, UserRow } from './user-record';
+import { ListedUser, toUserRecord, USER_COLUMNS, UserRecord, UserRow } from './user-record';
 
 export interface NewUser {
   username: string;
@@ -50,15 +50,22 @@ export const UserStore = {
   /** One page of the accounts matching the filters (`orderBy` from USER_SORT), and how many match in all. */
   async page(
     manager: EntityManager,
-    filter: { role?: Role; active?: boolean; q?: string; orderBy: string; limit: number; offset: number },
-  ): Promise<{ rows: UserRecord[]; total: number }> {
+    filter: { role?: Role; active?: boolean; q?: string; staffOnly?: boolean; orderBy: string; limit: number; offset: number },
+  ): Promise<{ rows: ListedUser[]; total: number }> {
     const where = `from users where ($1::text is null or role = $1) and ($2::boolean is null or active = $2)
       and ($3::text is null or strpos(lower(username), lower($3)) > 0 or strpos(lower(display_name), lower($3)) > 0
-           or strpos(lower(coalesce(email, '')), lower($3)) > 0)`;
-    const params = [filter.role ?? null, filter.active ?? null, filter.q ?? null];
-    const rows = await queryRows<UserRow>(manager, `select ${USER_COLUMNS} ${where} order by ${filter.orderBy} limit $4 offset $5`, [...params, filter.limit, filter.offset]);
+           or strpos(lower(coalesce(email, '')), lower($3)) > 0)
+      and (not $4::boolean or role <> 'applicant')`;
+    const params = [filter.role ?? null, filter.active ?? null, filter.q ?? null, filter.staffOnly ?? false];
+    // The district's name, so the administrator's list reads 环翠区 rather than a code.
+    const rows = await queryRows<UserRow & { district_name: string | null }>(
+      manager,
+      `select ${USER_COLUMNS}, (select d.name_zh from districts d where d.code = users.district_code) as district_name
+         ${where} order by ${filter.orderBy} limit $5 offset $6`,
+      [...params, filter.limit, filter.offset],
+    );
     const [count] = await queryRows<{ total: number }>(manager, `select count(*)::int as total ${where}`, params);
-    return { rows: rows.map(toUserRecord), total: count?.total ?? 0 };
+    return { rows: rows.map((row) => ({ ...toUserRecord(row), districtName: row.district_name })), total: count?.total ?? 0 };
   },
 
   async insert(manager: EntityManager, tenantId: string, user: NewUser): Promise<UserRecord> {

@@ -14,7 +14,7 @@ import { ForcePasswordReset } from './use-cases/force-password-reset';
 import { ListUsers } from './use-cases/list-users';
 import { ReactivateUser } from './use-cases/reactivate-user';
 import { UnlockLogin } from './use-cases/unlock-login';
-import { UserRecord } from './user-record';
+import { ListedUser, UserRecord } from './user-record';
 import { CreatedStaffAccountView, PasswordResetView, UserListView, UserView } from '../http/auth-responses';
 
 /**
@@ -43,9 +43,9 @@ export class UsersController {
 
   @Get()
   @ApiTotalCount("One page of the tenant's accounts; X-Total-Count: all that match", UserListView)
-  async list(@Query() query: ListUsersQuery, @Res({ passthrough: true }) response: Response): Promise<{ items: UserRecord[] }> {
+  async list(@Query() query: ListUsersQuery, @Res({ passthrough: true }) response: Response): Promise<{ items: ListedUser[] }> {
     const active = query.active === undefined ? undefined : query.active === 'true';
-    const page = await this.listUsers.page({ role: query.role, active, q: query.q, orderBy: USER_SORT.orderBy(query.sort), ...pageWindow(query) });
+    const page = await this.listUsers.page({ role: query.role, active, q: query.q, staffOnly: query.staff === 'true', orderBy: USER_SORT.orderBy(query.sort), ...pageWindow(query) });
     return { items: withTotalCount(response, page) };
   }
 

@@ -7,9 +7,9 @@ import { XLSX } from '../http/finance.controller';
 import { uuidParam } from '../http/uuid-param';
 import { EvaluationList, EvaluationLists } from './evaluation-list';
 import { evaluationWorkbook } from './evaluation-workbook';
-import { EvaluationListQueryDto, FundUseReceiptDto } from './evaluation.dto';
+import { EvaluationListPageQueryDto, EvaluationListQueryDto, FundUseReceiptDto } from './evaluation.dto';
 import { FundUseReceipt, RecordFundUseReceipt } from './record-receipt';
-import { ApiFileResponse } from '@subsidy/common';
+import { ApiFileResponse, ApiTotalCount, pageOfRows, withTotalCount } from '@subsidy/common';
 import { EvaluationListResponse, FundUseReceiptResponse } from '../http/finance-responses';
 
 @ApiTags('finance')
@@ -24,9 +24,16 @@ export class EvaluationController {
 
   @Get('programs/:id/evaluation-list')
   @ApiOperation({ summary: '绩效评价名单: awardees owing a use-of-funds report, due / overdue at dueBy (default CST today) or received' })
+  @ApiTotalCount('The list with one page of its awardees (without page and pageSize: all of them); X-Total-Count: all that match')
   @ApiOkResponse({ type: EvaluationListResponse })
-  list(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Query() query: EvaluationListQueryDto): Promise<EvaluationList> {
-    return this.lists.list(actor, id, query);
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: EvaluationListPageQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<EvaluationList> {
+    const list = await this.lists.list(actor, id, { dueBy: query.dueBy, status: query.status });
+    return { ...list, items: withTotalCount(response, pageOfRows(list.items, query)) };
   }
 
   @Get('programs/:id/evaluation-list.xlsx')

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate } from '@subsidy/common';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsCalendarDate, PageQuery } from '@subsidy/common';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { EVALUATION_STATUSES, EvaluationStatusFilter } from './evaluation-list';
 
@@ -15,6 +15,9 @@ export class EvaluationListQueryDto {
   @IsIn([...EVALUATION_STATUSES])
   status?: EvaluationStatusFilter;
 }
+
+/** The list's filters with page and pageSize (the spreadsheet takes the filters alone: it is always the whole list). */
+export class EvaluationListPageQueryDto extends IntersectionType(EvaluationListQueryDto, PageQuery) {}
 
 export class FundUseReceiptDto {
   @ApiProperty({ example: '2025-06-20' })

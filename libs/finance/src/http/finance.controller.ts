@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { Idempotent } from '@subsidy/idempotency';
@@ -14,7 +14,7 @@ import { ProgramReport, ProgramReports } from '../reports/program-report';
 import { reportWorkbook } from '../reports/report-workbook';
 import { ApproveSharesDto, ConfirmHandedOverBudgetDto, SetBudgetDto } from './finance.dto';
 import { uuidParam } from './uuid-param';
-import { ApiFileResponse } from '@subsidy/common';
+import { ApiFileResponse, ApiTotalCount, PageQuery, pageOfRows, withTotalCount } from '@subsidy/common';
 import { ApprovalResponse, BudgetResponse, ConfirmedBudgetResponse, HandedOverBudgetResponse, IntakeResponse, ProgramReportResponse, ShareListResponse } from './finance-responses';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -67,9 +67,16 @@ export class FinanceProgramsController {
   }
 
   @Get('shares')
+  @ApiTotalCount('One page of the program\'s payer shares (without page and pageSize: all of them); X-Total-Count: all of them')
   @ApiOkResponse({ type: ShareListResponse })
-  shares(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<{ programId: string; shares: ShareListItem[] }> {
-    return this.shareList.list(actor, id);
+  async shares(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: PageQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ programId: string; shares: ShareListItem[] }> {
+    const list = await this.shareList.list(actor, id);
+    return { ...list, shares: withTotalCount(response, pageOfRows(list.shares, query)) };
   }
 
   @Post('approvals')

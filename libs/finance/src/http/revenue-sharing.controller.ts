@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
+import { ApiTotalCount, PageQuery, pageOfRows, withTotalCount } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { RevenueSharingRatio, RevenueSharingStore } from '../revenue-sharing/revenue-sharing-store';
@@ -24,9 +26,11 @@ export class RevenueSharingController {
 
   @Get()
   @ApiOperation({ summary: "Every district's recorded city:district revenue-sharing ratio" })
+  @ApiTotalCount('One page of the ratios (without page and pageSize: all of them); X-Total-Count: all of them')
   @ApiOkResponse({ type: RevenueSharingListResponse })
-  async list(): Promise<{ ratios: RevenueSharingRatio[] }> {
-    return { ratios: await this.transactions.run((manager) => RevenueSharingStore.list(manager)) };
+  async list(@Query() query: PageQuery, @Res({ passthrough: true }) response: Response): Promise<{ ratios: RevenueSharingRatio[] }> {
+    const ratios = await this.transactions.run((manager) => RevenueSharingStore.list(manager));
+    return { ratios: withTotalCount(response, pageOfRows(ratios, query)) };
   }
 
   @Put(':districtCode')

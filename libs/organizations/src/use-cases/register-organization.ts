@@ -4,6 +4,7 @@ import { DistrictStore, hashPassword, isUniqueViolation, TenantDirectory, Unknow
 import { ValidationFailedError } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Notifier } from '@subsidy/notifications';
+import { Outbox } from '@subsidy/queue';
 import { EntityManager } from 'typeorm';
 import { applicantActor, auditAs } from '../audit-as';
 import { OrganizationExistsError } from '../organization-errors';
@@ -40,6 +41,7 @@ export class RegisterOrganization {
     private readonly tenants: TenantDirectory,
     private readonly audit: AuditLog,
     private readonly notifier: Notifier,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute(command: RegisterOrganizationCommand): Promise<Registration> {
@@ -100,6 +102,8 @@ export class RegisterOrganization {
           body: `${organization.name}（${organization.uscc}）已自助注册，请核对营业执照等登记信息后审核${flags.length ? '；其信用代码登记机关为市级，请核实所在区' : ''}。`,
           entity: { type: 'organization', id: organization.id },
         });
+        // Official-list entries waiting for this enterprise are matched now (issue 12), in their own job.
+        await this.outbox.enqueue(manager, 'lists', 'official-list.rematch-organization', { tenantId: tenant.id, organizationId: organization.id });
         return { organization, user, registration };
       });
     } catch (error) {

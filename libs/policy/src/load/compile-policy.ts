@@ -88,7 +88,7 @@ export function compilePolicyObject(name: string, draft: unknown): CompiledPolic
 function compileParsed(source: YamlSource, hash: string, options: CompileOptions): CompiledPolicy {
   const { file } = source;
   const fail = (path: Path, message: string, atKey = false): never => {
-    throw new PolicyFileError(file, source.lineOf(path, { key: atKey }), message);
+    throw new PolicyFileError(file, source.lineOf(path, { key: atKey }), message, path);
   };
   if (!validatePolicy(source.data)) {
     const error = describeError(pickError(validatePolicy.errors ?? []));

@@ -6,7 +6,9 @@ import type { RuleModule } from './rule-module';
 
 interface Part {
   payer: string;
-  parts: number;
+  /** Either whole parts of a ratio (1:1) or the percentage the text states (40% / 60%), which must add up to 100. */
+  parts?: number;
+  percent?: number;
 }
 
 const splitSchema = {
@@ -14,8 +16,9 @@ const splitSchema = {
   minItems: 1,
   items: {
     type: 'object',
-    properties: { payer: { type: 'string', minLength: 1 }, parts: { type: 'integer', minimum: 1 } },
-    required: ['payer', 'parts'],
+    properties: { payer: { type: 'string', minLength: 1 }, parts: { type: 'integer', minimum: 1 }, percent: { type: 'integer', minimum: 1, maximum: 100 } },
+    required: ['payer'],
+    oneOf: [{ required: ['parts'] }, { required: ['percent'] }],
     additionalProperties: false,
   },
 };
@@ -51,6 +54,9 @@ export const costShareRule: RuleModule = {
         env.fail(['byDistrict', district], `district ${district} is not in the file's \`districts\``);
       }
     }
+    checkAddsUp(split, ['split'], env.fail);
+    for (const [key, list] of Object.entries(byDistrict)) checkAddsUp(list, ['byDistrict', key], env.fail);
+    for (const [key, list] of Object.entries(byKind)) checkAddsUp(list, ['byApplicantKind', key], env.fail);
     const kinds = params.applicantKinds ? new Set(params.applicantKinds as string[]) : undefined;
     const scope = env.scope(params.scope as ScopeSpec | undefined);
     const { article, source } = env.by;
@@ -67,10 +73,23 @@ export const costShareRule: RuleModule = {
       const district = districtOf(ctx.placement);
       const parts = byKind[ctx.applicant.kind] ?? (district ? byDistrict[district] : undefined) ?? split;
       for (const w of live(ctx, scope)) {
-        const amounts = largestRemainder(w.amountFen, parts.map((p) => p.parts));
+        const amounts = largestRemainder(w.amountFen, parts.map(weightOf));
         w.shares = parts.map((p, i) => ({ payer: p.payer, amountFen: amounts[i] }));
         w.revenueSharing = undefined;
       }
     };
   },
 };
+
+function weightOf(part: Part): number {
+  return part.parts ?? part.percent ?? 0;
+}
+
+/** A split stated in percentages must cover the whole amount (100%), and never mixes percentages with parts. */
+function checkAddsUp(split: Part[], at: (string | number)[], fail: (key: (string | number)[], message: string) => never): void {
+  const percents = split.filter((p) => p.percent !== undefined);
+  if (percents.length === 0) return;
+  if (percents.length < split.length) fail(at, 'a split gives either parts or percentages for every payer, not both');
+  const total = percents.reduce((sum, p) => sum + (p.percent ?? 0), 0);
+  if (total !== 100) fail(at, `the percentages of a cost share add up to ${total}%, not 100%`);
+}

@@ -4,6 +4,7 @@ import { queryRows } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
 import { ApplicationNotFoundError, ApplicationRecord, ApplicationStore, InvalidStateError } from '../core';
+import { ExpertDeclarations } from '../review/panel/expert-declarations';
 import { workflowVisibility } from './application-visibility';
 
 /** Statuses in which the applicant may still change what they claim (achievements, evidence, declaration). */
@@ -25,6 +26,8 @@ export const ApplicationAccess = {
         [id, ...visibility.params],
       );
       if (!visible) throw new ApplicationNotFoundError();
+      // An expert's documents open once they have declared no conflict of interest with the applicant.
+      if (actor.kind === 'user' && actor.role === 'expert') await ExpertDeclarations.assertDeclared(manager, visible.id, actor.id);
       return visible;
     }
     const application = await ApplicationStore.get(manager, id);

@@ -3,6 +3,8 @@ import { IdempotencyModule } from '@subsidy/idempotency';
 import { PricingModule } from '../pricing/pricing.module';
 import { evidenceStorageProvider } from './evidence/evidence-storage.provider';
 import { ApplicationAuditController } from './http/application-audit.controller';
+import { ApplicationsExportController } from './http/applications-export.controller';
+import { ExportProgramApplications } from './export/export-program-applications';
 import { ApplicationsController } from './http/applications.controller';
 import { EvidenceController } from './http/evidence.controller';
 import { EvidenceUploadInterceptor } from './http/evidence-upload.interceptor';
@@ -20,7 +22,7 @@ import { WithdrawApplication } from './use-cases/withdraw-application';
 /** Applications: drafting, evidence, the live estimate, declaration, idempotent submission, withdrawal and listings. */
 @Module({
   imports: [IdempotencyModule, PricingModule],
-  controllers: [ApplicationsController, EvidenceController, ApplicationAuditController],
+  controllers: [ApplicationsController, EvidenceController, ApplicationAuditController, ApplicationsExportController],
   providers: [
     evidenceStorageProvider,
     EvidenceUploadInterceptor,
@@ -34,6 +36,7 @@ import { WithdrawApplication } from './use-cases/withdraw-application';
     ApplicationAuditTrail,
     UploadEvidence,
     EvidenceAccess,
+    ExportProgramApplications,
   ],
   exports: [SubmitApplication],
 })

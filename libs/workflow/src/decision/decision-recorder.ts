@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@subsidy/calendar';
+import { CLOCK } from '@subsidy/common';
 import { queryRows } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
@@ -7,6 +9,7 @@ import { ApplicationAchievements } from '../applications/application-achievement
 import { ApplicationPricing } from '../pricing/application-pricing';
 import { AwardCeiling } from '../pricing/award-ceiling';
 import { ProgramPolicy } from '../programs/program-policy';
+import { stepTimeSql } from '../review/review-steps';
 import { checkDepartureReasons, checkItems, DecideItemCommand, rejectionReasonOf } from './decision-input';
 import { itemSnapshot, publishedItemLabel, snapshotDecidedOrganization } from './decision-snapshot';
 import { ItemOpinion, proposedAmount } from './proposed-amount';
@@ -51,6 +54,7 @@ export class DecisionRecorder {
     private readonly transitions: ApplicationTransitions,
     private readonly pricing: ApplicationPricing,
     private readonly programPolicy: ProgramPolicy,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -121,7 +125,7 @@ export class DecisionRecorder {
     });
     await manager.query(`update applications set decided_total_fen = $2 where id = $1`, [application.id, total]);
     await manager.query(
-      `insert into review_steps (tenant_id, application_id, stage, outcome, reasons, actor_id, actor_role) values ($1, $2, 'decision', $3, $4, $5, $6)`,
+      `insert into review_steps (tenant_id, application_id, stage, outcome, reasons, actor_id, actor_role, created_at) values ($1, $2, 'decision', $3, $4, $5, $6, ${stepTimeSql('$7', '$2')})`,
       [
         application.tenantId,
         application.id,
@@ -129,6 +133,7 @@ export class DecisionRecorder {
         JSON.stringify(items.filter((i) => i.reason).map((i) => ({ achievementId: i.achievementId, reason: i.reason }))),
         actor.id,
         actor.role ?? null,
+        this.clock.now(),
       ],
     );
     return { applicationId: application.id, status, decidedTotalFen: total, items, rejectionReason };

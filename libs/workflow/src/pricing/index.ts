@@ -21,3 +21,4 @@ export {
   type TenantLevel,
 } from './earlier-award-facts';
 export { STANDING_DECISION_STATUSES } from './earlier-awards';
+export { decidedItemsOfOrganizations } from './earlier-awards';

@@ -44,6 +44,7 @@ export class CorrectionRequests {
       missing: request.missing,
       dueOn,
       actor: request.actor,
+      at: this.clock.now(),
     });
     const moved = await this.transitions.move(manager, application, {
       to: 'correction_requested',

@@ -39,3 +39,15 @@ export class ExpertNotFoundError extends DomainError {
     super({ zh: '本地区没有该评审专家', en: 'No such expert in this tenant' });
   }
 }
+
+/** An expert on the panel asks for the documents or the score sheet before declaring that they have no conflict. */
+export class ExpertDeclarationRequiredError extends DomainError {
+  readonly code = 'expert_declaration_required';
+  readonly status = 403;
+  constructor() {
+    super({
+      zh: '请先声明您与该申报单位无利益冲突（回避声明），再查阅申报材料或评分',
+      en: 'Declare that you have no conflict of interest with this applicant before reading its documents or scoring',
+    });
+  }
+}

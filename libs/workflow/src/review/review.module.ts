@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { PricingModule } from '../pricing/pricing.module';
 import { CorrectionRequests } from './correction-requests';
+import { BulkReassignController } from './http/bulk-reassign.controller';
+import { BulkReassignReview } from './use-cases/bulk-reassign-review';
+import { DeclareNoConflict } from './use-cases/declare-no-conflict';
 import { ExpertPanelController } from './http/expert-panel.controller';
 import { ExpertsController } from './http/experts.controller';
 import { ReviewersController } from './http/reviewers.controller';
@@ -33,7 +36,7 @@ import { ScoreApplication } from './use-cases/score-application';
  */
 @Module({
   imports: [PricingModule],
-  controllers: [ReviewStagesController, ExpertPanelController, ExpertsController, ReviewersController],
+  controllers: [BulkReassignController, ReviewStagesController, ExpertPanelController, ExpertsController, ReviewersController],
   providers: [
     CorrectionLapseHandler,
     FormalCheckDeadlineHandler,
@@ -57,6 +60,8 @@ import { ScoreApplication } from './use-cases/score-application';
     CompleteExpertReview,
     PanelQueries,
     ReassignReview,
+    BulkReassignReview,
+    DeclareNoConflict,
   ],
 })
 export class ReviewModule {}

@@ -44,11 +44,11 @@ export interface MyWork {
 }
 
 /** The sources of work waiting for the actor's role; none for roles without workflow work (administrators). */
-export function sourcesFor(actor: Actor): WorkSource[] {
+export function sourcesFor(actor: Actor, today?: string): WorkSource[] {
   if (actor.kind !== 'user') return [];
   switch (actor.role) {
     case 'program_officer':
-      return officerSources();
+      return officerSources(today);
     case 'district_reviewer':
       return actor.districtCode ? districtReviewerSources(actor.id, actor.districtCode) : [];
     case 'technical_reviewer':
@@ -79,7 +79,7 @@ export class MyWorkQuery {
 
   async forActor(actor: Actor): Promise<MyWork> {
     const today = cstToday(this.clock);
-    const sources = sourcesFor(actor);
+    const sources = sourcesFor(actor, today);
     const groups = await this.transactions.run(async (manager) => {
       const read: WorkGroup[] = [];
       for (const source of sources) {

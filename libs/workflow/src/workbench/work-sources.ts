@@ -22,11 +22,12 @@ export const WORK_KINDS = [
   'programs_to_take_in',
   'shares_to_approve',
   'batch_lines_to_confirm',
+  'policy_version_lapsed',
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
 /** What an item's id names, so the page knows which screen opens it. */
-export const WORK_ENTITIES = ['application', 'program', 'organization'] as const;
+export const WORK_ENTITIES = ['application', 'program', 'organization', 'policy_version'] as const;
 export type WorkEntity = (typeof WORK_ENTITIES)[number];
 
 export interface WorkSource {
@@ -76,7 +77,7 @@ const APPLICATION_IN = (where: string): string =>
     where ${where}`;
 
 /** Program officers: the whole tenant's decisions, objections, hand-overs, registrations and formal checks. */
-export function officerSources(): WorkSource[] {
+export function officerSources(today?: string): WorkSource[] {
   return [
     {
       kind: 'applications_awaiting_decision',
@@ -107,7 +108,27 @@ export function officerSources(): WorkSource[] {
     },
     registrationsSource(null),
     { kind: 'applications_in_formal_check', entity: 'application', sql: APPLICATION_IN(`a.status = 'formal_check'`), params: [] },
+    ...(today === undefined ? [] : [lapsedPolicySource(today)]),
   ];
+}
+
+/**
+ * Issue 11: when no published policy version of the tenant is in force today, no call can open; the officers are told
+ * to draft a successor. The item names the latest published version, the one to draft from.
+ */
+function lapsedPolicySource(today: string): WorkSource {
+  return {
+    kind: 'policy_version_lapsed',
+    entity: 'policy_version',
+    sql: `select v.id, '本市没有现行有效的资助政策版本，请起草后续版本' as title, v.policy_id as detail, null::date as due_on, 1 as n
+            from policy_versions v
+           where v.state = 'published'
+             and not exists (select 1 from policy_versions f
+                              where f.state = 'published' and f.effective_from <= $1::date and (f.effective_to is null or f.effective_to >= $1::date))
+           order by v.effective_from desc, v.policy_id desc
+           limit 1`,
+    params: [today],
+  };
 }
 
 function registrationsSource(districtCode: string | null): WorkSource {

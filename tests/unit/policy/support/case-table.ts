@@ -1,79 +1,26 @@
-import { readdirSync, readFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { parse } from 'yaml';
+import { configDir } from '@subsidy/config';
+import { parseCaseTable, type CaseTable } from '@subsidy/policy';
 
-/** One case of a tenant case table (docs/POLICY-CASES.md). */
-export interface PolicyCase {
-  name: string;
-  article: string;
-  source: string;
-  applicationDate?: string;
-  programYear?: number;
-  fundTotalFen?: number;
-  applicant?: Record<string, unknown>;
-  achievements?: unknown[];
-  applicants?: Record<string, unknown>[];
-  expect: CaseExpectation;
-}
+// The case format and its evaluation live in libs/policy (src/cases), shared with the drafting API.
+export { requestOf, type ApplicantExpectation, type CaseExpectation, type CaseTable, type ItemExpectation, type PolicyCase } from '@subsidy/policy';
 
-export interface ItemExpectation {
-  reasons?: string[];
-  reasonsExactly?: string[];
-  [field: string]: unknown;
-}
+/**
+ * The case tables ship beside the policy files (`config/policies/<tenant>/cases/<version>.yaml`): `tenants:sync` imports
+ * each as its version's case table, so the cases an officer starts a draft with are the ones the engine is proven against.
+ */
+export const POLICIES_DIR = configDir('policies');
 
-export interface ApplicantExpectation {
-  totalFen?: number;
-  items?: Record<string, ItemExpectation>;
-  shares?: Record<string, { payer: string; amountFen: number }[]>;
-}
-
-export interface CaseExpectation extends ApplicantExpectation {
-  error?: string;
-  applicants?: ApplicantExpectation[];
-}
-
-export interface CaseTable {
-  file: string;
-  /** Set when the file cannot be read as a case table; the runner turns it into a failing test. */
-  problem?: string;
-  tenant: string;
-  defaults: Partial<PolicyCase> & { applicant?: Record<string, unknown> };
-  cases: PolicyCase[];
-}
-
-export const CASES_DIR = join(__dirname, '..', 'cases');
-
-export function loadCaseTables(dir: string = CASES_DIR): CaseTable[] {
+export function loadCaseTables(dir: string = POLICIES_DIR): CaseTable[] {
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.cases.yaml'))
     .sort()
-    .map((name): CaseTable => {
-      try {
-        const data = parse(readFileSync(join(dir, name), 'utf8')) as Omit<CaseTable, 'file'> | null;
-        if (!data || typeof data.tenant !== 'string' || !Array.isArray(data.cases)) {
-          return { file: name, tenant: name.replace(/\.cases\.yaml$/, ''), defaults: {}, cases: [], problem: 'needs `tenant` and a `cases` list' };
-        }
-        return { file: name, tenant: data.tenant, defaults: data.defaults ?? {}, cases: data.cases };
-      } catch (error) {
-        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        return { file: name, tenant: name.replace(/\.cases\.yaml$/, ''), defaults: {}, cases: [], problem: message };
-      }
+    .flatMap((tenant) => {
+      const casesDir = join(dir, tenant, 'cases');
+      if (!existsSync(casesDir)) return [];
+      return readdirSync(casesDir)
+        .filter((name) => name.endsWith('.yaml'))
+        .sort()
+        .map((name) => parseCaseTable(`${tenant}/cases/${name}`, readFileSync(join(casesDir, name), 'utf8'), tenant));
     });
-}
-
-/** The calc request a case stands for: defaults merged under the case, `applicant` merged into the defaults' one. */
-export function requestOf(table: CaseTable, c: PolicyCase): Record<string, unknown> {
-  const d = table.defaults;
-  const applicants =
-    c.applicants ?? [{ ...(d.applicant ?? {}), ...(c.applicant ?? {}), achievements: c.achievements ?? [] }];
-  const request: Record<string, unknown> = {
-    applicationDate: c.applicationDate ?? d.applicationDate,
-    applicants,
-  };
-  const programYear = c.programYear ?? d.programYear;
-  if (programYear !== undefined) request.programYear = programYear;
-  const fundTotalFen = c.fundTotalFen ?? d.fundTotalFen;
-  if (fundTotalFen !== undefined) request.fundTotalFen = fundTotalFen;
-  return request;
 }

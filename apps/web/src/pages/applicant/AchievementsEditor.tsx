@@ -8,8 +8,8 @@ import { formatDate } from '../../format/dates';
 import { formatYuan, parseYuanToFen } from '../../format/money';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
-import type { Achievement } from './applicant-api';
-import { achievementTitle, ACHIEVEMENT_TYPES, FieldDef, fieldLabel, fieldsFor, typeLabel, valueLabel } from './achievement-fields';
+import type { Achievement } from '../../api/types';
+import { AchievementDraft, achievementTitle, ACHIEVEMENT_TYPES, FieldDef, fieldLabel, fieldsFor, typeLabel, valueLabel } from './achievement-fields';
 
 const messages = defineMessages({
   zh: {
@@ -42,13 +42,13 @@ const messages = defineMessages({
   },
 });
 
-function valueAt(achievement: Achievement, path: string[]): unknown {
+function valueAt(achievement: AchievementDraft, path: string[]): unknown {
   let value: unknown = achievement;
   for (const part of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
   return value;
 }
 
-function withValue(achievement: Achievement, path: string[], value: unknown): Achievement {
+function withValue(achievement: AchievementDraft, path: string[], value: unknown): AchievementDraft {
   const next: Record<string, unknown> = { ...achievement };
   let cursor = next;
   path.forEach((part, index) => {
@@ -61,20 +61,21 @@ function withValue(achievement: Achievement, path: string[], value: unknown): Ac
       cursor = child;
     }
   });
-  return next as Achievement;
+  return next as AchievementDraft;
 }
 
 /** The required fields of an achievement that are still empty. */
-export function missingFields(achievement: Achievement): FieldDef[] {
+export function missingFields(achievement: AchievementDraft): FieldDef[] {
   return fieldsFor(achievement.type).filter((field) => field.required && (valueAt(achievement, field.path) === undefined || valueAt(achievement, field.path) === ''));
 }
 
-export function isComplete(achievement: Achievement): boolean {
+/** Every field the schema requires is filled: the draft is then an `Achievement` the API takes (the same schema). */
+export function isComplete(achievement: AchievementDraft): achievement is AchievementDraft & Achievement {
   return missingFields(achievement).length === 0;
 }
 
 /** A new achievement id the evidence endpoint accepts (^[A-Za-z0-9_-]{1,64}$), unique in the list. */
-function nextId(achievements: Achievement[]): string {
+function nextId(achievements: AchievementDraft[]): string {
   let n = achievements.length + 1;
   while (achievements.some((achievement) => achievement.id === `a${n}`)) n += 1;
   return `a${n}`;
@@ -141,8 +142,8 @@ function FieldControl(props: { id: string; field: FieldDef; value: unknown; onCh
 }
 
 interface Props {
-  achievements: Achievement[];
-  onChange: (next: Achievement[]) => void;
+  achievements: AchievementDraft[];
+  onChange: (next: AchievementDraft[]) => void;
   editable: boolean;
   /** The kinds the call lists materials for (its items); others may still be claimed where the call allows. */
   callTypes: string[];
@@ -248,7 +249,7 @@ export function AchievementsEditor({ achievements, onChange, editable, callTypes
             onClick={() => {
               if (!type) return;
               const defaults = Object.fromEntries(fieldsFor(type).filter((field) => field.defaultValue !== undefined && field.path.length === 1).map((field) => [field.path[0], field.defaultValue]));
-              onChange([...achievements, { ...defaults, id: nextId(achievements), type }]);
+              onChange([...achievements, { ...defaults, id: nextId(achievements), type: type as AchievementDraft['type'] }]);
               setType(undefined);
             }}
           >

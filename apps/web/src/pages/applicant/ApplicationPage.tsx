@@ -13,8 +13,9 @@ import { useLabel } from '../../i18n/labels';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
 import { AchievementsEditor, isComplete } from './AchievementsEditor';
-import { achievementTitle } from './achievement-fields';
-import { Achievement, ApplicationDetail, declare, getApplication, getEstimate, getProgram, ProgramView, registrationOf, saveAchievements, submitApplication } from './applicant-api';
+import { AchievementDraft, achievementTitle } from './achievement-fields';
+import type { ApplicationDetail, ProgramView } from '../../api/types';
+import { declare, getApplication, getEstimate, getProgram, registrationOf, saveAchievements, submitApplication } from './applicant-api';
 import { EstimateSection } from './EstimateSection';
 import { EvidenceSection } from './EvidenceSection';
 
@@ -144,10 +145,10 @@ function localKey(id: string): string {
   return `subsidy-hub.achievement-drafts.${id}`;
 }
 
-function loadLocal(id: string): Achievement[] {
+function loadLocal(id: string): AchievementDraft[] {
   try {
     const parsed = JSON.parse(localStorage.getItem(localKey(id)) ?? '[]') as unknown;
-    return Array.isArray(parsed) ? (parsed as Achievement[]) : [];
+    return Array.isArray(parsed) ? (parsed as AchievementDraft[]) : [];
   } catch {
     return [];
   }
@@ -156,7 +157,7 @@ function loadLocal(id: string): Achievement[] {
 /** The stages the application passes in the program's order, for the step bar. */
 function progressSteps(program: ProgramView | undefined, application: ApplicationDetail): string[] {
   const order = program?.review?.stageOrder ?? STAGES;
-  const on = order.filter((stage) => (program?.review ? program.review.stages[stage] === true : true) || application.status === stage);
+  const on = order.filter((stage) => (program?.review ? program.review.stages[stage as keyof ProgramView['review']['stages']] === true : true) || application.status === stage);
   return ['draft', ...on, 'awaiting_decision', 'in_publicity', 'handed_over', 'paid'];
 }
 
@@ -200,7 +201,7 @@ export default function ApplicationPage() {
   const estimate = useQuery({ queryKey: ['applicant', 'estimate', id, application?.updatedAt], queryFn: () => getEstimate(id), enabled: Boolean(application && application.achievements.length > 0) });
 
   const editable = application ? EDITABLE.has(application.status) : false;
-  const [drafts, setDrafts] = useState<Achievement[]>();
+  const [drafts, setDrafts] = useState<AchievementDraft[]>();
   const [save, setSave] = useState<{ state: 'idle' | 'saving' | 'saved' | 'failed'; at?: string }>({ state: 'idle' });
   const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [accepted, setAccepted] = useState(false);
@@ -219,7 +220,7 @@ export default function ApplicationPage() {
   }, [application, drafts, id]);
 
   const persist = useCallback(
-    async (next: Achievement[]) => {
+    async (next: AchievementDraft[]) => {
       const complete = next.filter(isComplete);
       localStorage.setItem(localKey(id), JSON.stringify(next.filter((achievement) => !isComplete(achievement))));
       const body = JSON.stringify(complete);
@@ -252,7 +253,7 @@ export default function ApplicationPage() {
     [id, locale, queryClient],
   );
 
-  const onChange = (next: Achievement[]) => {
+  const onChange = (next: AchievementDraft[]) => {
     setDrafts(next);
     setSave({ state: 'saving' });
     clearTimeout(timer.current);

@@ -2,11 +2,13 @@ import { Alert, Empty, List, Space, Spin, Table, Tag, Typography } from 'antd';
 import { TONE } from '../../components/tones';
 import type { ColumnsType } from 'antd/es/table';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useKeyboardScroll } from '../../components/scroll-region';
+import { useRef } from 'react';
 import { formatDate } from '../../format/dates';
 import { formatYuan } from '../../format/money';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
-import type { Achievement, EstimateItem, EstimateView } from './applicant-api';
+import type { Achievement, EstimateItem, EstimateView } from '../../api/types';
 import { achievementTitle } from './achievement-fields';
 
 const messages = defineMessages({
@@ -29,6 +31,7 @@ const messages = defineMessages({
     reasons: '原因：{reasons}',
     earlier: '以前获得的同类资助：{title}（{year} 年）¥{amount}，已按不得重复资助的规定计入。',
     rolling: '本批次常年受理的事项（{article}）：{text}',
+    table: '测算明细（表格，可用方向键左右滚动）',
   },
   en: {
     none: 'Once you enter achievements, the award is estimated here article by article.',
@@ -49,6 +52,7 @@ const messages = defineMessages({
     reasons: 'Why: {reasons}',
     earlier: 'Earlier award for the same thing: {title} ({year}) ¥{amount}, taken into account by the no-double-funding rule.',
     rolling: 'Items this rolling call takes ({article}): {text}',
+    table: 'Estimate per item (table; scroll sideways with the arrow keys)',
   },
 });
 
@@ -82,6 +86,8 @@ export function EstimateSection({ estimate, achievements, loading, error }: { es
   const t = useT(messages);
   const locale = useLocale();
   const zh = locale === 'zh';
+  const tableArea = useRef<HTMLDivElement>(null);
+  useKeyboardScroll(tableArea, t('table'));
   if (error) return <ErrorAlert error={error} />;
   if (!estimate) return loading ? <Spin /> : <Empty description={t('none')} />;
   if (estimate.items.length === 0) return <Empty description={t('none')} />;
@@ -109,32 +115,34 @@ export function EstimateSection({ estimate, achievements, loading, error }: { es
       <Typography.Text>{t('basisLine', { date: formatDate(estimate.applicationDate, locale), policy: estimate.policy.title })}</Typography.Text>
       <Typography.Title level={3} style={{ fontSize: 18, margin: 0 }}>{t('total', { amount: formatYuan(String(estimate.totalFen)) })}</Typography.Title>
       {estimate.rollingCall && <Alert type="info" showIcon message={t('rolling', { article: estimate.rollingCall.article, text: estimate.rollingCall.text })} />}
-      <Table<EstimateItem>
-        size="small"
-        rowKey={(item) => item.achievementId}
-        columns={columns}
-        dataSource={estimate.items}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        expandable={{
-          // Always open: the explanation is what the applicant reads the estimate for.
-          expandedRowKeys: estimate.items.filter((item) => item.trace.length > 0).map((item) => item.achievementId),
-          showExpandColumn: false,
-          rowExpandable: (item) => item.trace.length > 0,
-          expandedRowRender: (item) => (
-            <List
-              size="small"
-              header={<Typography.Text strong>{t('explanation')}</Typography.Text>}
-              dataSource={item.trace}
-              renderItem={(step, index) => (
-                <List.Item key={`${item.achievementId}-${index}`} extra={<Typography.Text>{t('stepAmount', { amount: formatYuan(String(step.amountFen)) })}</Typography.Text>}>
-                  <Typography.Text>{t('step', { article: step.article, text: step.text ? (zh ? step.text.zh : step.text.en) : step.rule })}</Typography.Text>
-                </List.Item>
-              )}
-            />
-          ),
-        }}
-      />
+      <div ref={tableArea}>
+        <Table<EstimateItem>
+          size="small"
+          rowKey={(item) => item.achievementId}
+          columns={columns}
+          dataSource={estimate.items}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          expandable={{
+            // Always open: the explanation is what the applicant reads the estimate for.
+            expandedRowKeys: estimate.items.filter((item) => item.trace.length > 0).map((item) => item.achievementId),
+            showExpandColumn: false,
+            rowExpandable: (item) => item.trace.length > 0,
+            expandedRowRender: (item) => (
+              <List
+                size="small"
+                header={<Typography.Text strong>{t('explanation')}</Typography.Text>}
+                dataSource={item.trace}
+                renderItem={(step, index) => (
+                  <List.Item key={`${item.achievementId}-${index}`} extra={<Typography.Text>{t('stepAmount', { amount: formatYuan(String(step.amountFen)) })}</Typography.Text>}>
+                    <Typography.Text>{t('step', { article: step.article, text: step.text ? (zh ? step.text.zh : step.text.en) : step.rule })}</Typography.Text>
+                  </List.Item>
+                )}
+              />
+            ),
+          }}
+        />
+      </div>
       {estimate.earlierAwards.map((award) => (
         <Alert key={`${award.achievementId}-${award.programTitle}`} type="info" showIcon message={t('earlier', { title: award.programTitle, year: award.programYear, amount: formatYuan(String(award.decidedFen)) })} />
       ))}

@@ -7,7 +7,8 @@ import { ApiError, downloadFile } from '../../api/client';
 import { formatInstant } from '../../format/dates';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
-import { ApplicationDetail, removeEvidence, uploadEvidence } from './applicant-api';
+import type { ApplicationDetail } from '../../api/types';
+import { removeEvidence, uploadEvidence } from './applicant-api';
 import { achievementTitle } from './achievement-fields';
 
 const messages = defineMessages({

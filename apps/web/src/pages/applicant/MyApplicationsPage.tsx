@@ -9,7 +9,8 @@ import { formatYuan } from '../../format/money';
 import { LABELS, useLabel } from '../../i18n/labels';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
-import { ApplicationSummary, myApplications, programsById } from './applicant-api';
+import type { ApplicationSummary } from '../../api/types';
+import { myApplications, programsById } from './applicant-api';
 
 const messages = defineMessages({
   zh: {

@@ -8,7 +8,8 @@ import { ListPage } from '../../components/ListPage';
 import { formatDate, todayInCst } from '../../format/dates';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
-import { myApplications, openPrograms, ProgramView, startApplication } from './applicant-api';
+import type { ProgramView } from '../../api/types';
+import { myApplications, openPrograms, startApplication } from './applicant-api';
 import { typeLabel } from './achievement-fields';
 
 const messages = defineMessages({

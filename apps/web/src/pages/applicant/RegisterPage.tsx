@@ -1,5 +1,6 @@
 import { Button, Card, Form, Input, Result, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -24,9 +25,10 @@ const messages = defineMessages({
     usccOk: '统一社会信用代码格式和校验码正确',
     kind: '单位类型',
     kindRequired: '请选择单位类型',
-    district: '所在区县行政区划代码',
-    districtHelp: '已按统一社会信用代码第 3 至 8 位填写；在市级登记的单位请改为所在区县的 6 位代码',
-    districtRequired: '请输入 6 位区县代码',
+    district: '所在区县',
+    districtHelp: '已按统一社会信用代码第 3 至 8 位选好；在市级登记的单位请改选所在的区县',
+    districtRequired: '请选择所在区县',
+    districtFirst: '请先选择所属地区',
     account: '申报账号（单位管理员）',
     displayName: '联系人姓名',
     displayNameRequired: '请输入联系人姓名',
@@ -64,9 +66,10 @@ const messages = defineMessages({
     usccOk: 'The credit code is well formed',
     kind: 'Kind of organization',
     kindRequired: 'Choose the kind',
-    district: 'District division code',
-    districtHelp: 'Filled from characters 3-8 of the credit code; if registered at city level, enter your district’s 6-digit code',
-    districtRequired: 'Enter a 6-digit district code',
+    district: 'District',
+    districtHelp: 'Chosen from characters 3-8 of the credit code; if registered at city level, choose the district you are in',
+    districtRequired: 'Choose the district',
+    districtFirst: 'Choose the government first',
     account: 'Applicant account (administrator)',
     displayName: 'Contact name',
     displayNameRequired: 'Enter the contact name',
@@ -111,11 +114,24 @@ export default function RegisterPage() {
   const [done, setDone] = useState<{ name: string; email: string }>();
   const uscc = Form.useWatch(['organization', 'uscc'], form) as string | undefined;
   const usccValid = uscc !== undefined && checkUscc(normalizeUscc(uscc)).valid;
+  const tenant = Form.useWatch('tenant', form) as string | undefined;
+  const districts = useQuery({
+    queryKey: ['public', 'districts', tenant],
+    queryFn: async () => unwrap(await api.GET('/api/v1/public/tenants/{tenantId}/districts', { params: { path: { tenantId: tenant! } } })).items,
+    enabled: Boolean(tenant),
+    staleTime: 300_000,
+  });
 
-  const onUsccChange = (value: string) => {
-    const code = normalizeUscc(value);
-    if (checkUscc(code).valid && !form.isFieldTouched(['organization', 'districtCode'])) form.setFieldValue(['organization', 'districtCode'], usccDivision(code));
-  };
+  // The credit code's characters 3-8 name the district where the licence was issued: chosen for the applicant while
+  // they have not chosen one themselves, and only when it is one of the tenant's districts (a city-level licence is not).
+  useEffect(() => {
+    const codes = new Set((districts.data ?? []).map((district) => district.code));
+    const chosen = form.getFieldValue(['organization', 'districtCode']) as string | undefined;
+    if (chosen !== undefined && !codes.has(chosen)) form.setFieldValue(['organization', 'districtCode'], undefined);
+    if (!usccValid || form.isFieldTouched(['organization', 'districtCode'])) return;
+    const division = usccDivision(normalizeUscc(uscc ?? ''));
+    if (codes.has(division)) form.setFieldValue(['organization', 'districtCode'], division);
+  }, [districts.data, form, uscc, usccValid]);
 
   const onFinish = async (values: RegisterForm) => {
     setBusy(true);
@@ -185,13 +201,21 @@ export default function RegisterPage() {
                   },
                 ]}
               >
-                <Input maxLength={24} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace', letterSpacing: 1 }} onChange={(event) => onUsccChange(event.target.value)} />
+                <Input maxLength={24} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace', letterSpacing: 1 }} />
               </Form.Item>
               <Form.Item name={['organization', 'kind']} label={t('kind')} rules={[{ required: true, message: t('kindRequired') }]} initialValue="enterprise">
                 <Select options={KINDS.map((kind) => ({ value: kind, label: t(kind) }))} />
               </Form.Item>
-              <Form.Item name={['organization', 'districtCode']} label={t('district')} extra={t('districtHelp')} rules={[{ required: true, pattern: /^[0-9]{6}$/, message: t('districtRequired') }]}>
-                <Input maxLength={6} inputMode="numeric" style={{ width: 160 }} />
+              <Form.Item name={['organization', 'districtCode']} label={t('district')} extra={t('districtHelp')} rules={[{ required: true, message: t('districtRequired') }]}>
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  style={{ width: 240 }}
+                  disabled={!tenant}
+                  placeholder={tenant ? undefined : t('districtFirst')}
+                  loading={districts.isLoading}
+                  options={(districts.data ?? []).map((district) => ({ value: district.code, label: locale === 'zh' ? district.nameZh : `${district.nameEn} ${district.nameZh}` }))}
+                />
               </Form.Item>
               <Typography.Title level={2} style={{ fontSize: 16 }}>{t('account')}</Typography.Title>
               <Form.Item name={['user', 'displayName']} label={t('displayName')} rules={[{ required: true, whitespace: true, message: t('displayNameRequired') }]}>

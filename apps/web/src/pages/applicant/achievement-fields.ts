@@ -1,4 +1,5 @@
 import achievementSchema from '../../../../../libs/policy/src/schema/achievement.schema.json';
+import type { Achievement } from '../../api/types';
 import type { Locale } from '../../i18n/locale';
 
 /**
@@ -7,6 +8,12 @@ import type { Locale } from '../../i18n/locale';
  * whole number, yes/no, amount in yuan, text) and their choices come from the schema; only the words people read are
  * written here. A field the schema adds later without words here is still shown, under its schema description.
  */
+/**
+ * An achievement as its form holds it while it is typed: the API's `Achievement` (generated from the same schema) once
+ * every required field is filled, with fields still missing until then. Only complete ones are sent (isComplete).
+ */
+export type AchievementDraft = Record<string, unknown> & Pick<Achievement, 'id' | 'type'>;
+
 type Words = readonly [zh: string, en: string];
 
 export type FieldKind = 'select' | 'date' | 'integer' | 'boolean' | 'money' | 'text';

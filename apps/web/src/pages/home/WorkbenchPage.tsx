@@ -7,6 +7,7 @@ import { formatDate } from '../../format/dates';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, Translate, useT } from '../../i18n/messages';
 import { fetchMyWork, itemPath, WorkGroup, WorkItem } from './workbench-api';
+import { PolicyOverviewNotice } from '../policies/PolicyOverviewNotice';
 
 const messages = defineMessages({
   zh: {
@@ -38,6 +39,7 @@ const messages = defineMessages({
     programs_to_take_in: '已移交待接收的项目',
     shares_to_approve: '待审批的资金分担',
     batch_lines_to_confirm: '待确认到账的支付明细',
+    policy_version_lapsed: '没有现行有效的政策版本',
     other: '待办事项',
   },
   en: {
@@ -69,6 +71,7 @@ const messages = defineMessages({
     programs_to_take_in: 'Programs handed over, to take in',
     shares_to_approve: 'Shares to approve',
     batch_lines_to_confirm: 'Payment lines to confirm',
+    policy_version_lapsed: 'No policy version in force',
     other: 'Work',
   },
 });
@@ -143,6 +146,7 @@ export default function WorkbenchPage() {
           {query.data && <>　{t('today', { date: formatDate(query.data.today, locale) })}</>}
         </Typography.Paragraph>
       </div>
+      <PolicyOverviewNotice />
       {query.error && <ErrorAlert error={query.error} />}
       {query.isPending && <Spin />}
       {query.data && query.data.groups.length === 0 && <Empty description={t('empty')} />}

@@ -18,6 +18,7 @@ const APPLICANT_KINDS = new Set(['drafts_to_submit', 'corrections_requested', 'd
 export function itemPath(kind: string, item: Pick<WorkItem, 'entity' | 'id'>): string {
   if (FINANCE_KINDS.has(kind)) return '/finance';
   if (item.entity === 'organization') return '/registrations';
+  if (item.entity === 'policy_version') return `/policies/versions/${item.id}`;
   if (item.entity === 'program') return `/programs/${item.id}`;
   if (REVIEW_KINDS.has(kind)) return `/reviews/${item.id}`;
   if (APPLICANT_KINDS.has(kind)) return `/my/applications/${item.id}`;

@@ -16,7 +16,7 @@ type PolicyItem = components['schemas']['PolicyItemViewDto'];
 const messages = defineMessages({
   zh: {
     title: '政策版本',
-    intro: '本单位现行有效的政策文件及其资助项目（只读）。新建资助项目时须选择现行有效的政策版本。',
+    intro: '本单位现行有效的政策文件及其资助项目。新建资助项目时须选择现行有效的政策版本；修改政策请新建草稿，经另一位项目主管审核后发布。',
     loading: '正在加载…',
     showAll: '同时显示已失效的版本',
     none: '没有现行有效的政策版本',
@@ -43,7 +43,7 @@ const messages = defineMessages({
   },
   en: {
     title: 'Policy versions',
-    intro: 'The policy texts in force for your office and what each pays (read-only). A new program runs under a version in force.',
+    intro: 'The policy texts in force for your office and what each pays. A new program runs under a version in force; to change a text, start a draft, which another program officer reviews and publishes.',
     loading: 'Loading…',
     showAll: 'Also show versions no longer in force',
     none: 'No policy version in force',
@@ -79,7 +79,7 @@ function percentOf(basisPoints: number): string {
 }
 
 /** The tenant's policy versions in force (or all), each with its 文号, validity and items with amounts and articles. */
-export default function PoliciesPage() {
+export function InForceVersions() {
   const t = useT(messages);
   const locale = useLocale();
   const [showAll, setShowAll] = useState(false);
@@ -98,7 +98,6 @@ export default function PoliciesPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{t('title')}</Typography.Title>
       <Typography.Paragraph style={{ margin: 0 }}>{t('intro')}</Typography.Paragraph>
       <Space>
         <Switch id="policies-show-all" checked={showAll} onChange={setShowAll} aria-label={t('showAll')} />

@@ -1,8 +1,14 @@
 import DownloadOutlined from '@ant-design/icons/DownloadOutlined';
-import { Button, Tag } from 'antd';
+import UserSwitchOutlined from '@ant-design/icons/UserSwitchOutlined';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Modal, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link } from 'react-router-dom';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api, unwrapPage } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { exportApplications } from '../applications/bulk-api';
+import { BulkReassignForm } from '../applications/BulkReassignForm';
 import type { ApplicationListQuery } from '../../api/types';
 import { FilterField, ListPage, ListParams } from '../../components/ListPage';
 import { formatDate, formatInstant } from '../../format/dates';
@@ -23,7 +29,10 @@ const messages = defineMessages({
     submittedAt: '提交时间',
     q: '单位名称或信用代码',
     export: '导出所选',
-    file: '申报清单.csv',
+    exportAll: '导出',
+    reassign: '批量分配',
+    reassignTitle: '批量分配审查任务',
+    file: '申报清单.xlsx',
   },
   en: {
     title: 'Applications',
@@ -35,15 +44,18 @@ const messages = defineMessages({
     submittedAt: 'Submitted',
     q: 'Name or credit code',
     export: 'Export selected',
-    file: 'applications.csv',
+    exportAll: 'Export',
+    reassign: 'Assign selected',
+    reassignTitle: 'Assign the selected reviews',
+    file: 'applications.xlsx',
   },
 });
 
-function csvCell(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The program's applications by stage: a server-paged list filtered by status; 导出 writes the selected rows (read only). */
+/**
+ * The program's applications by stage: a server-paged list filtered by status. 导出 is the API's xlsx of the list as
+ * filtered (or of the selected rows); 批量分配 hands the selected pending reviews to one reviewer, per application as
+ * the single reassignment does. There is no bulk 推进: each stage's decision is the reviewer's, one application at a time.
+ */
 export function ProgramApplicationsTab({ programId }: { programId: string }) {
   const t = useT(messages);
   const label = useLabel();
@@ -69,37 +81,51 @@ export function ProgramApplicationsTab({ programId }: { programId: string }) {
       }),
     );
 
-  const exportRows = (rows: ApplicationSummary[]) => {
-    const header = [t('organization'), t('status'), t('due'), t('estimate'), t('decided'), t('submittedAt')];
-    const lines = rows.map((row) =>
-      [row.organizationName, label('applicationStatus', row.status), formatDate(row.stageDueOn, locale), formatYuan(row.estimateTotalFen), formatYuan(row.decidedTotalFen), formatInstant(row.submittedAt, locale)]
-        .map(csvCell)
-        .join(','),
-    );
-    // A BOM so that Excel reads the Chinese as UTF-8.
-    const blob = new Blob(['\uFEFF', [header.map(csvCell).join(','), ...lines].join('\r\n')], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = t('file');
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const [search] = useSearchParams();
+  const queryClient = useQueryClient();
+  const [reassigning, setReassigning] = useState<ApplicationSummary[]>();
+  const [exportError, setExportError] = useState<unknown>();
+  const download = (ids?: string[]) => {
+    setExportError(undefined);
+    exportApplications(programId, { status: search.get('status') ?? undefined, q: search.get('q') ?? undefined, sort: search.get('sort') ?? undefined, ids }, t('file')).catch((e: unknown) => setExportError(e));
   };
 
   return (
-    <ListPage<ApplicationSummary>
-      title={t('title')}
-      headingLevel={2}
-      queryKey={['program-applications', programId, locale]}
-      columns={columns}
-      fetchPage={fetchPage}
-      rowKey={(row) => row.id}
-      filters={filters}
-      bulkActions={(selected) => (
-        <Button icon={<DownloadOutlined />} onClick={() => exportRows(selected)}>
-          {t('export')}
-        </Button>
-      )}
-    />
+    <>
+      {exportError !== undefined && <ErrorAlert error={exportError} />}
+      <ListPage<ApplicationSummary>
+        title={t('title')}
+        headingLevel={2}
+        queryKey={['program-applications', programId, locale]}
+        columns={columns}
+        fetchPage={fetchPage}
+        rowKey={(row) => row.id}
+        filters={filters}
+        toolbar={
+          <Button icon={<DownloadOutlined />} onClick={() => download()}>
+            {t('exportAll')}
+          </Button>
+        }
+        bulkActions={(selected) => (
+          <>
+            <Button icon={<UserSwitchOutlined />} onClick={() => setReassigning(selected)}>
+              {t('reassign')}
+            </Button>
+            <Button icon={<DownloadOutlined />} onClick={() => download(selected.map((row) => row.id))}>
+              {t('export')}
+            </Button>
+          </>
+        )}
+      />
+      <Modal open={reassigning !== undefined} title={t('reassignTitle')} footer={null} onCancel={() => setReassigning(undefined)} destroyOnHidden width={640}>
+        {reassigning && (
+          <BulkReassignForm
+            rows={reassigning}
+            onDone={() => void queryClient.invalidateQueries({ queryKey: ['program-applications', programId] })}
+            onClose={() => setReassigning(undefined)}
+          />
+        )}
+      </Modal>
+    </>
   );
 }

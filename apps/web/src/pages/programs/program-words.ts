@@ -22,7 +22,12 @@ const STAGES: Record<DeadlineStage, Pair> = {
   expert_review: ['专家评审', 'Expert review'],
   correction: ['补正', 'Correction'],
 };
-export const stageLabel = (stage: string, locale: Locale): string => pick(STAGES, stage, locale);
+/** Steps of the review history after the review stages: the decision and an objection's review. */
+const HISTORY_STAGES: Record<string, Pair> = {
+  decision: ['资助决定', 'Decision'],
+  objection_review: ['异议复核', 'Objection review'],
+};
+export const stageLabel = (stage: string, locale: Locale): string => pick({ ...STAGES, ...HISTORY_STAGES }, stage, locale);
 
 const KINDS: Record<string, Pair> = { batch: ['集中申报', 'Batch call'], rolling: ['常年受理', 'All-year (rolling)'] };
 export const callKindLabel = (kind: string, locale: Locale): string => pick(KINDS, kind, locale);
@@ -134,6 +139,8 @@ const OUTCOMES: Record<string, Pair> = {
   conflict_declared: ['专家声明利益冲突', 'Conflict declared'],
   scored: ['专家已评分', 'Scored'],
   scoring_deadline_passed: ['评分期限已过', 'Scoring deadline passed'],
+  decided: ['作出资助决定', 'Decided'],
+  dismissed: ['异议不成立', 'Objection dismissed'],
 };
 export const outcomeLabel = (outcome: string, locale: Locale): string => pick(OUTCOMES, outcome, locale);
 
@@ -183,5 +190,8 @@ const AUDIT_ACTIONS: Record<string, Pair> = {
   'application.objection-received': ['收到异议', 'Objection received'],
   'application.approved': ['公示期满，予以通过', 'Approved'],
   'application.handed-over': ['移交财政', 'Handed over to finance'],
+  'application.expert-no-conflict-declared': ['专家声明无利益冲突', 'No conflict of interest declared'],
+  'evidence.uploaded': ['上传证明材料', 'Evidence uploaded'],
+  'evidence.deleted': ['删除证明材料', 'Evidence removed'],
 };
 export const auditActionLabel = (action: string, locale: Locale): string => pick(AUDIT_ACTIONS, action, locale);

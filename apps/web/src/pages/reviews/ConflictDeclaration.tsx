@@ -2,7 +2,7 @@ import { App, Alert, Button, Card, Checkbox, Form, Input, Radio, Space, Typograp
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { defineMessages, useT } from '../../i18n/messages';
-import { declareConflict } from './review-api';
+import { declareConflict, declareNoConflict } from './review-api';
 import { placeErrors } from './submit-errors';
 
 const messages = defineMessages({
@@ -36,14 +36,10 @@ const messages = defineMessages({
   },
 });
 
-/** Where the expert's no-conflict declaration is kept for this application (this browser session). */
-export function declarationKey(userId: string, applicationId: string): string {
-  return `subsidy-hub.no-conflict.${userId}.${applicationId}`;
-}
-
 /**
- * 回避声明, shown before the documents and the form open: no conflict (with the pledge) opens them; a conflict goes to
- * the API with its description, the expert leaves the panel and a replacement is drawn.
+ * 回避声明, shown before the documents and the form open: no conflict (with the pledge) is recorded by the API (who and
+ * when, audited), which then opens the documents and the score sheet; a conflict goes to the API with its
+ * description, the expert leaves the panel and a replacement is drawn.
  */
 export function ConflictDeclaration({ applicationId, organizationName, onNoConflict, onWithdrawn }: { applicationId: string; organizationName: string; onNoConflict: () => void; onWithdrawn: () => void }) {
   const t = useT(messages);
@@ -54,13 +50,14 @@ export function ConflictDeclaration({ applicationId, organizationName, onNoConfl
   const [busy, setBusy] = useState(false);
 
   const submit = async (values: { choice: 'none' | 'conflict'; pledge?: boolean; reason?: string }) => {
-    if (values.choice === 'none') {
-      onNoConflict();
-      return;
-    }
     setBusy(true);
     setError(undefined);
     try {
+      if (values.choice === 'none') {
+        await declareNoConflict(applicationId);
+        onNoConflict();
+        return;
+      }
       await declareConflict(applicationId, (values.reason ?? '').trim());
       void message.success(t('withdrawn'));
       onWithdrawn();

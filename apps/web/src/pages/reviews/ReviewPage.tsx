@@ -8,7 +8,7 @@ import { useLabel } from '../../i18n/labels';
 import { useLocale } from '../../i18n/locale';
 import { defineMessages, useT } from '../../i18n/messages';
 import { ApplicationDossier } from './ApplicationDossier';
-import { ConflictDeclaration, declarationKey } from './ConflictDeclaration';
+import { ConflictDeclaration } from './ConflictDeclaration';
 import { DistrictReviewForm } from './DistrictReviewForm';
 import { DueDate } from './DueDate';
 import { ExpertScoreForm } from './ExpertScoreForm';
@@ -48,14 +48,6 @@ const messages = defineMessages({
   },
 });
 
-function hasDeclared(userId: string, applicationId: string): boolean {
-  try {
-    return sessionStorage.getItem(declarationKey(userId, applicationId)) === 'none';
-  } catch {
-    return false;
-  }
-}
-
 /** One application at my stage: the dossier and its documents on the left, the stage's form on the right. */
 export default function ReviewPage() {
   const t = useT(messages);
@@ -68,9 +60,11 @@ export default function ReviewPage() {
   const role = session?.user.role ?? '';
   const userId = session?.user.id ?? '';
   const isExpert = role === 'expert';
-  const [declared, setDeclared] = useState(() => hasDeclared(userId, id));
+  const [declaredNow, setDeclaredNow] = useState(false);
 
   const assignment = useQuery({ queryKey: ['assignment', id, locale], enabled: isExpert, queryFn: () => fetchAssignment(id) });
+  // The API keeps the expert's declaration (who, when): it holds on every device and in every later session.
+  const declared = declaredNow || Boolean(assignment.data?.noConflictDeclaredAt);
   // An expert's documents open only after the declaration; nobody else has one to make.
   const documentsOpen = !isExpert || (declared && assignment.data !== undefined);
   const detail = useQuery({ queryKey: ['review-application', id, locale], enabled: documentsOpen, queryFn: () => fetchReviewDetail(id) });
@@ -106,14 +100,7 @@ export default function ReviewPage() {
           <ConflictDeclaration
             applicationId={id}
             organizationName={a.applicant.name}
-            onNoConflict={() => {
-              try {
-                sessionStorage.setItem(declarationKey(userId, id), 'none');
-              } catch {
-                /* the declaration then lasts until the page is left */
-              }
-              setDeclared(true);
-            }}
+            onNoConflict={() => setDeclaredNow(true)}
             onWithdrawn={done}
           />
           {back}

@@ -81,6 +81,11 @@ export async function declareConflict(id: string, reason: string): Promise<void>
   unwrap(await api.POST('/api/v1/applications/{id}/panel/conflict', { params: { path: { id } }, body: { reason } }));
 }
 
+/** 无利益冲突声明: recorded by the API (once, audited); the documents and the score sheet open after it. */
+export async function declareNoConflict(id: string): Promise<void> {
+  unwrap(await api.POST('/api/v1/applications/{id}/expert-declaration', { params: { path: { id } }, body: { noConflict: true } }));
+}
+
 export async function putScore(id: string, body: { scores: Record<string, number>; amounts: Record<string, number>; comment?: string }): Promise<ScoreResult> {
   return unwrap(await api.PUT('/api/v1/applications/{id}/panel/score', { params: { path: { id } }, body }));
 }

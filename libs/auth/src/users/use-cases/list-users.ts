@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Paged } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
-import { UserRecord } from '../user-record';
+import { ListedUser, UserRecord } from '../user-record';
 import { UserStore } from '../user-store';
 
 /** Every account of the acting tenant, by username. */
@@ -13,7 +13,7 @@ export class ListUsers {
     return this.transactions.run((manager) => UserStore.list(manager));
   }
 
-  page(filter: Parameters<typeof UserStore.page>[1]): Promise<Paged<UserRecord>> {
+  page(filter: Parameters<typeof UserStore.page>[1]): Promise<Paged<ListedUser>> {
     return this.transactions.run((manager) => UserStore.page(manager, filter));
   }
 }

@@ -1,6 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { InputRefusedError, inspectTextFields, ValidationFailedError } from '@subsidy/common';
-import type { Request, Response } from 'express';
+import { readMultipartUpload, ValidationFailedError } from '@subsidy/common';
 import multer, { MulterError } from 'multer';
 import { Observable } from 'rxjs';
 import { EvidenceRejectedError } from '../application-errors';
@@ -24,15 +23,7 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
   }).single('file');
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<Request>();
-    const response = context.switchToHttp().getResponse<Response>();
-    await new Promise<void>((resolve, reject) => {
-      this.parse(request, response, (error: unknown) => (error ? reject(describe(error)) : resolve()));
-    });
-    // The text fields arrive only now, past the edge's checks of JSON bodies: the same checks (Unicode, NUL, keys), and NFC.
-    const fields = inspectTextFields((request.body ?? {}) as Record<string, unknown>);
-    if (fields.issues.length) throw new InputRefusedError(fields.issues);
-    request.body = fields.value;
+    await readMultipartUpload(context, this.parse, describe);
     return next.handle();
   }
 }

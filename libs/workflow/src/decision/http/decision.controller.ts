@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { Actor } from '@subsidy/tenancy';
@@ -12,7 +12,7 @@ import { CorrectDecision, CorrectedDecision } from '../use-cases/correct-decisio
 import { CorrectDecisionDto } from './correct-decision.dto';
 import { DecideApplicationDto } from './decide-application.dto';
 import { DecideProgramDto } from './decide-program.dto';
-import { ApiFileResponse, uuidParam } from '@subsidy/common';
+import { ApiFileResponse, ApiTotalCount, PageQuery, pageOfRows, uuidParam, withTotalCount } from '@subsidy/common';
 import { CorrectedDecisionResponse, DecidedApplicationResponse, DecisionListResponse, ProgramDecisionResponse } from './decision-responses';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -51,13 +51,16 @@ export class DecisionController {
   }
 
   @Get('programs/:id/decision-list')
+  @ApiTotalCount('The decision list with one page of its decided applications (without page and pageSize: all of them); X-Total-Count: all of them')
   @ApiOkResponse({
     type: DecisionListResponse,
     description:
       'The decided applications with their items; an item for which the organization already had an award for the same thing (another application, any program and year) carries earlierAwards',
   })
-  decisionList(@Param('id', uuidParam('id')) id: string): Promise<DecisionList> {
-    return this.lists.decisionList(id);
+  async decisionList(@Param('id', uuidParam('id')) id: string, @Query() query: PageQuery, @Res({ passthrough: true }) response: Response): Promise<DecisionList> {
+    // The totals, the budget effect and the pending applications stay the program's; only the decided rows are paged.
+    const list = await this.lists.decisionList(id);
+    return { ...list, applications: withTotalCount(response, pageOfRows(list.applications, query)) };
   }
 
   @Get('programs/:id/decision-list.xlsx')

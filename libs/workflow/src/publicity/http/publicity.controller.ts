@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@subsidy/auth';
 import { isCalendarDate } from '@subsidy/calendar';
-import { ApiTotalCount, pageWindow, uuidParam, ValidationFailedError, withTotalCount } from '@subsidy/common';
+import { ApiTotalCount, PageQuery, pageOfRows, pageWindow, uuidParam, ValidationFailedError, withTotalCount } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor } from '@subsidy/tenancy';
 import { AllocationApprovalReference, AllocationApprovalStore } from '../../allocation-approval/allocation-approval-record';
@@ -65,11 +65,18 @@ export class PublicityController {
 
   @Get('programs/:id/approved-list')
   @Roles('program_officer', 'finance_officer')
+  @ApiTotalCount('The approved list with one page of its applications (without page and pageSize: all of them); X-Total-Count: all of them')
   @ApiOkResponse({ type: ApprovedListResponse })
-  async approvedList(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<DecisionList & { allocationApproval: AllocationApprovalReference | null }> {
+  async approvedList(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: PageQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DecisionList & { allocationApproval: AllocationApprovalReference | null }> {
     // A district-level finance officer gets its district's lines only; city finance and the program office all of them.
     const list = await this.lists.approvedList(actor, id);
     // Finance sees what authorises the payment next to the list (null where the policy requires no higher approval).
-    return { ...list, allocationApproval: await this.transactions.run((manager) => AllocationApprovalStore.reference(manager, id)) };
+    const applications = withTotalCount(response, pageOfRows(list.applications, query));
+    return { ...list, applications, allocationApproval: await this.transactions.run((manager) => AllocationApprovalStore.reference(manager, id)) };
   }
 }

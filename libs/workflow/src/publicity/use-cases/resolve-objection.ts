@@ -16,6 +16,7 @@ import { approvalNotice } from '../award-notices';
 import { ObjectionRecord, ObjectionStore } from '../objection-record';
 import { ProgramPublicized } from '../program-publicized';
 import { PublicityStore } from '../publicity-record';
+import { stepTimeSql } from '../../review/review-steps';
 
 export interface ResolveObjectionCommand {
   objectionId: string;
@@ -81,8 +82,8 @@ export class ResolveObjection {
         data: { applicationId: application.id, changes, decidedTotalFen: totalFen },
       });
       await manager.query(
-        `insert into review_steps (tenant_id, application_id, stage, outcome, reasons, actor_id, actor_role) values ($1, $2, 'objection_review', $3, $4, $5, $6)`,
-        [application.tenantId, application.id, command.outcome, JSON.stringify([command.explanation]), actor.id, actor.role ?? null],
+        `insert into review_steps (tenant_id, application_id, stage, outcome, reasons, actor_id, actor_role, created_at) values ($1, $2, 'objection_review', $3, $4, $5, $6, ${stepTimeSql('$7', '$2')})`,
+        [application.tenantId, application.id, command.outcome, JSON.stringify([command.explanation]), actor.id, actor.role ?? null, now],
       );
 
       const next = await this.nextStatus(manager, application, objection, totalFen, publicity.status);

@@ -9,9 +9,12 @@ import { DrawExpertPanel } from '../use-cases/draw-expert-panel';
 import { PanelQueries } from '../use-cases/panel-queries';
 import { ScoreApplication, ScoreView } from '../use-cases/score-application';
 import { DeclareConflictDto } from './dto/declare-conflict.dto';
+import { ExpertDeclarationDto } from './dto/expert-declaration.dto';
+import { DeclareNoConflict } from '../use-cases/declare-no-conflict';
+import { ExpertDeclaration } from '../panel/expert-declarations';
 import { ScoreDto } from './dto/score.dto';
 import { uuidParam } from './params';
-import { ConflictOutcomeResponse, ExpertReviewResultResponse, PanelResponse, ScoreResponse } from './review-responses';
+import { ConflictOutcomeResponse, ExpertDeclarationResponse, ExpertReviewResultResponse, PanelResponse, ScoreResponse } from './review-responses';
 
 @ApiTags('review')
 @ApiBearerAuth()
@@ -23,6 +26,7 @@ export class ExpertPanelController {
     private readonly declareConflict: DeclareConflict,
     private readonly scoreApplication: ScoreApplication,
     private readonly completeReview: CompleteExpertReview,
+    private readonly declareNoConflict: DeclareNoConflict,
   ) {}
 
   @Post('panel')
@@ -48,6 +52,17 @@ export class ExpertPanelController {
   @ApiOkResponse({ type: ConflictOutcomeResponse })
   conflict(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() body: DeclareConflictDto): Promise<ConflictOutcome> {
     return this.declareConflict.execute(id, body.reason, actor);
+  }
+
+  @Post('expert-declaration')
+  @HttpCode(200)
+  @Roles('expert')
+  @ApiOperation({
+    summary: "A panel expert declares no conflict of interest with the applicant (recorded once, audited); required before the application's documents and the score sheet open to them (403 expert_declaration_required)",
+  })
+  @ApiOkResponse({ type: ExpertDeclarationResponse })
+  declareNone(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() _body: ExpertDeclarationDto): Promise<ExpertDeclaration> {
+    return this.declareNoConflict.execute(id, actor);
   }
 
   @Put('panel/score')

@@ -103,6 +103,9 @@ export class AssignmentResponse {
 
   @ApiProperty({ type: () => [AssignmentItemResponse] })
   declare items: AssignmentItemResponse[];
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the expert declared no conflict of interest; null: the documents stay closed until they do' })
+  declare noConflictDeclaredAt: string | null;
 }
 
 export class AssignmentListResponse {
@@ -241,4 +244,42 @@ export class ExpertReviewResultResponse {
 
   @ApiProperty({ type: () => [CombinedItemResponse] })
   declare items: CombinedItemResponse[];
+}
+
+export class BulkOutcomeErrorResponse {
+  @ApiProperty({ example: 'invalid_state' })
+  declare code: string;
+
+  @ApiProperty({ description: "Why this application was not reassigned, in the reader's language (Accept-Language)" })
+  declare message: string;
+}
+
+export class BulkOutcomeResponse {
+  @ApiProperty({ format: 'uuid' })
+  declare id: string;
+
+  @ApiProperty({ description: 'Whether this application was reassigned' })
+  declare ok: boolean;
+
+  @ApiPropertyOptional({ type: () => BulkOutcomeErrorResponse })
+  declare error?: BulkOutcomeErrorResponse;
+}
+
+export class BulkReassignResponse {
+  @ApiProperty({ type: () => [BulkOutcomeResponse], description: 'One outcome per requested application, in the order given' })
+  declare items: BulkOutcomeResponse[];
+}
+
+export class ExpertDeclarationResponse {
+  @ApiProperty({ format: 'uuid' })
+  declare applicationId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  declare expertId: string;
+
+  @ApiProperty({ description: 'The words the expert confirmed', example: '本人与该申报单位无利益冲突；本人承诺如实声明，独立、公正地评审，对评审内容保密。' })
+  declare statement: string;
+
+  @ApiProperty({ format: 'date-time' })
+  declare declaredAt: string;
 }

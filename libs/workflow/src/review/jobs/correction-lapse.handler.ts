@@ -1,3 +1,6 @@
+import { Inject } from '@nestjs/common';
+import { Clock } from '@subsidy/calendar';
+import { CLOCK } from '@subsidy/common';
 import { Notifier } from '@subsidy/notifications';
 import { ApplicationRoundJobPayload, JobHandler, QueueJobHandler } from '@subsidy/queue';
 import { SYSTEM_ACTOR } from '@subsidy/tenancy';
@@ -14,6 +17,7 @@ export class CorrectionLapseHandler implements QueueJobHandler<'workflow', 'appl
   constructor(
     private readonly transitions: ApplicationTransitions,
     private readonly notifier: Notifier,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async handle(manager: EntityManager, payload: ApplicationRoundJobPayload): Promise<void> {
@@ -29,6 +33,7 @@ export class CorrectionLapseHandler implements QueueJobHandler<'workflow', 'appl
       reasons: [reason],
       dueOn: locked.stageDueOn,
       actor: SYSTEM_ACTOR,
+      at: this.clock.now(),
     });
     await this.transitions.move(manager, locked, { to: 'lapsed', action: 'application.lapsed', reason, data: { round: payload.round } });
     await this.notifier.notify(manager, [{ organizationId: locked.organizationId }], {

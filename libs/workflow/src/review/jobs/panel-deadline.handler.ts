@@ -1,4 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { AuditLog } from '@subsidy/audit';
+import { Clock } from '@subsidy/calendar';
+import { CLOCK } from '@subsidy/common';
 import { ApplicationRoundJobPayload, JobHandler, QueueJobHandler } from '@subsidy/queue';
 import { SYSTEM_ACTOR } from '@subsidy/tenancy';
 import { EntityManager } from 'typeorm';
@@ -16,6 +19,7 @@ export class PanelDeadlineHandler implements QueueJobHandler<'workflow', 'panel.
   constructor(
     private readonly topUps: PanelTopUps,
     private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async handle(manager: EntityManager, payload: ApplicationRoundJobPayload): Promise<void> {
@@ -45,6 +49,7 @@ export class PanelDeadlineHandler implements QueueJobHandler<'workflow', 'panel.
       outcome: 'scoring_deadline_passed',
       reasons: lapsed.map((id) => `expert ${id} did not score by the deadline`),
       actor: SYSTEM_ACTOR,
+      at: this.clock.now(),
     });
     if (scored >= settings.quorum) {
       // Quorum reached: only the leavers leave; the officer completes the review.

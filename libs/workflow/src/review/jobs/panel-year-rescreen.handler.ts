@@ -82,6 +82,7 @@ export class PanelYearRescreenHandler implements QueueJobHandler<'workflow', 'pa
       outcome: 'panel_member_ruled_out',
       reasons: experts.map((e) => `expert ${e.expertId} excluded under ${rule.article}: ${e.reasons.flatMap((r) => ('sources' in r ? r.sources : [r.code])).join(', ')}`),
       actor: SYSTEM_ACTOR,
+      at: this.clock.now(),
     });
     await this.notifier.notify(
       manager,

@@ -70,6 +70,7 @@ export class CompleteExpertReview {
         outcome: 'complete',
         reasons: [`combined score ${result.score} (${settings.combine} of ${scored.length})`],
         actor,
+        at: this.clock.now(),
       });
       const next = await this.route.next(manager, application, program, 'expert_review');
       const moved = await this.transitions.move(manager, application, {

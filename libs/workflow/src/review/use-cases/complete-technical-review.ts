@@ -1,5 +1,7 @@
 import { applicationStatusZh } from '../../core/status-names';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@subsidy/calendar';
+import { CLOCK } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Notifier } from '@subsidy/notifications';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
@@ -18,6 +20,7 @@ export class CompleteTechnicalReview {
     private readonly transitions: ApplicationTransitions,
     private readonly route: ReviewRoute,
     private readonly notifier: Notifier,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(applicationId: string, actor: Actor): Promise<ApplicationRecord> {
@@ -47,7 +50,7 @@ export class CompleteTechnicalReview {
       }
       const program = await ProgramStore.get(manager, application.programId);
       const next = await this.route.next(manager, application, program, 'technical_review');
-      await ReviewSteps.append(manager, tenantId, { applicationId: application.id, stage: 'technical_review', outcome: 'complete', actor });
+      await ReviewSteps.append(manager, tenantId, { applicationId: application.id, stage: 'technical_review', outcome: 'complete', actor, at: this.clock.now() });
       const moved = await this.transitions.move(manager, application, {
         to: next,
         stageDueOn: await this.route.dueOnEntering(manager, application, program, next),

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@subsidy/calendar';
+import { CLOCK } from '@subsidy/common';
 import { AuditLog } from '@subsidy/audit';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
@@ -25,6 +27,7 @@ export class DeclareConflict {
     private readonly transactions: TenantTransactions,
     private readonly topUps: PanelTopUps,
     private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(applicationId: string, reason: string, actor: Actor): Promise<ConflictOutcome> {
@@ -47,7 +50,7 @@ export class DeclareConflict {
         reason,
         data: { expertId: actor.id, round: context.panel.draw.round },
       });
-      await ReviewSteps.append(manager, tenantId, { applicationId: application.id, stage: 'expert_review', outcome: 'conflict_declared', reasons: [reason], actor });
+      await ReviewSteps.append(manager, tenantId, { applicationId: application.id, stage: 'expert_review', outcome: 'conflict_declared', reasons: [reason], actor, at: this.clock.now() });
       const outcome = await this.topUps.replace(manager, {
         tenantId,
         application,

@@ -1,5 +1,7 @@
 import { applicationStatusZh } from '../../core/status-names';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@subsidy/calendar';
+import { CLOCK } from '@subsidy/common';
 import { AuditLog } from '@subsidy/audit';
 import { Scope } from '@subsidy/auth';
 import { TenantTransactions } from '@subsidy/database';
@@ -44,6 +46,7 @@ export class DistrictReview {
     private readonly notifier: Notifier,
     private readonly route: ReviewRoute,
     private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: DistrictReviewCommand): Promise<ApplicationRecord> {
@@ -75,7 +78,7 @@ export class DistrictReview {
       if (command.outcome === 'return') {
         return this.corrections.open(manager, { tenantId, application, program, stage: 'district_review', outcome: 'return', reasons, missing, actor: command.actor });
       }
-      await ReviewSteps.append(manager, tenantId, { applicationId: application.id, stage: 'district_review', outcome: command.outcome, reasons, missing, actor: command.actor });
+      await ReviewSteps.append(manager, tenantId, { applicationId: application.id, stage: 'district_review', outcome: command.outcome, reasons, missing, actor: command.actor, at: this.clock.now() });
       if (command.outcome === 'reject') {
         const moved = await this.transitions.move(manager, application, {
           to: 'rejected',

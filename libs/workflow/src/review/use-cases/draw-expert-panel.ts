@@ -69,6 +69,7 @@ export class DrawExpertPanel {
         outcome: 'panel_drawn',
         reasons: excluded.map((x) => `excluded ${x.expertId}: ${x.reasons.map((r) => r.code).join(', ')}`),
         actor,
+        at: this.clock.now(),
       });
       await this.audit.record(manager, {
         action: 'application.panel-drawn',

@@ -1,5 +1,7 @@
 import { applicationStatusZh } from '../../core/status-names';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@subsidy/calendar';
+import { CLOCK } from '@subsidy/common';
 import { TenantTransactions } from '@subsidy/database';
 import { Notifier } from '@subsidy/notifications';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
@@ -34,6 +36,7 @@ export class FormalCheck {
     private readonly corrections: CorrectionRequests,
     private readonly notifier: Notifier,
     private readonly route: ReviewRoute,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: FormalCheckCommand): Promise<ApplicationRecord> {
@@ -58,7 +61,7 @@ export class FormalCheck {
       if (command.outcome === 'correction') {
         return this.corrections.open(manager, { tenantId, application, program, stage: 'formal_check', outcome: 'correction', reasons, missing, actor: command.actor });
       }
-      await ReviewSteps.append(manager, tenantId, { applicationId: application.id, stage: 'formal_check', outcome: command.outcome, reasons, missing, actor: command.actor });
+      await ReviewSteps.append(manager, tenantId, { applicationId: application.id, stage: 'formal_check', outcome: command.outcome, reasons, missing, actor: command.actor, at: this.clock.now() });
       if (command.outcome === 'reject') {
         const moved = await this.transitions.move(manager, application, { to: 'rejected', action: 'application.rejected-in-formal-check', reason, data: { stage: 'formal_check' } });
         await this.notifier.notify(manager, [{ organizationId: application.organizationId }], rejectionNotice(application.id, program.title, 'formal_check', reasons));

@@ -18,6 +18,8 @@ export interface Assignment {
   dueAt: string;
   rubric: Array<{ key: string; label: string; maxPoints: number }>;
   items: Array<{ achievementId: string; achievement: Record<string, unknown>; ceilingFen: number; basis: 'fixed' | 'ceiling' }>;
+  /** When the expert declared no conflict (expert_declarations); null: the documents stay closed to them. */
+  noConflictDeclaredAt: string | null;
 }
 
 interface AssignmentRow {
@@ -26,6 +28,7 @@ interface AssignmentRow {
   status: PanelMemberStatus;
   round: number;
   dueAt: Date;
+  declaredAt: Date | null;
 }
 
 /** Read side of the expert review: an expert's open invitations, and a panel as the office sees it. */
@@ -57,7 +60,8 @@ export class PanelQueries {
             and ($2::text is null or m.status = $2)`;
       const params = [actor.id, filter.status ?? null];
       const rows = (await manager.query(
-        `select m.application_id as "applicationId", o.name as "organizationName", m.status, m.round, p.due_at as "dueAt"
+        `select m.application_id as "applicationId", o.name as "organizationName", m.status, m.round, p.due_at as "dueAt",
+                (select d.declared_at from expert_declarations d where d.application_id = m.application_id and d.expert_id = m.expert_id) as "declaredAt"
            ${where}
           order by ${filter.orderBy} limit $3 offset $4`,
         [...params, filter.limit, filter.offset],
@@ -83,6 +87,7 @@ export class PanelQueries {
             const ceiling = ceilings.get(i.achievementId);
             return { achievementId: i.achievementId, achievement: i.payload, ceilingFen: ceiling?.ceilingFen ?? 0, basis: ceiling?.basis ?? 'ceiling' };
           }),
+          noConflictDeclaredAt: row.declaredAt ? row.declaredAt.toISOString() : null,
         });
       }
       return { rows: assignments, total: count?.total ?? 0 };

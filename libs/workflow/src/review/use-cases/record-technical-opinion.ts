@@ -1,5 +1,7 @@
 import { applicationStatusZh } from '../../core/status-names';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@subsidy/calendar';
+import { CLOCK } from '@subsidy/common';
 import { AuditLog } from '@subsidy/audit';
 import { TenantTransactions } from '@subsidy/database';
 import { Actor, RequestContextStore } from '@subsidy/tenancy';
@@ -40,6 +42,7 @@ export class RecordTechnicalOpinion {
     private readonly transactions: TenantTransactions,
     private readonly pricing: ApplicationPricing,
     private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: TechnicalOpinionCommand): Promise<TechnicalOpinionView> {
@@ -72,6 +75,7 @@ export class RecordTechnicalOpinion {
         outcome: `opinion_${command.opinion}`,
         reasons: [`${command.achievementId}: ${command.comment}`],
         actor: command.actor,
+        at: this.clock.now(),
       });
       await this.audit.record(manager, {
         action: 'application.technical-opinion-recorded',

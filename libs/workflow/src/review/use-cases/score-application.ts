@@ -8,6 +8,7 @@ import { Actor, RequestContextStore } from '@subsidy/tenancy';
 import { ApplicationStore, InvalidStateError, ProgramStore } from '../../core';
 import { amountProblem, amountProblemZh } from '../../pricing/amount-problem';
 import { AwardCeiling } from '../../pricing/award-ceiling';
+import { ExpertDeclarations } from '../panel/expert-declarations';
 import { requireOpenPanel, requireSeat } from '../panel/panel-access';
 import { StoredScoreSheet } from '../panel/panel-store';
 import { ReviewInputError, ReviewNotConfiguredError } from '../review-errors';
@@ -57,6 +58,8 @@ export class ScoreApplication {
       if (now.getTime() > context.panel.dueAt.getTime()) {
         throw new InvalidStateError({ zh: '评分期限已过，不能再评分', en: `Scoring closed at ${context.panel.dueAt.toISOString()}` });
       }
+      // The score sheet opens, as the documents do, once the expert has declared no conflict of interest.
+      await ExpertDeclarations.assertDeclared(manager, application.id, command.actor.id);
       const program = await ProgramStore.get(manager, application.programId);
       const rubric = program.review.panel?.rubric;
       if (!rubric) throw new ReviewNotConfiguredError({ zh: '本项目未设置评分细则', en: 'The program has no scoring rubric' });
@@ -71,7 +74,7 @@ export class ScoreApplication {
         `update panel_members set status = 'scored', score_sheet = $3, score_total = $4, scored_at = $5 where application_id = $1 and expert_id = $2`,
         [application.id, command.actor.id, JSON.stringify(stored), total, now],
       );
-      await ReviewSteps.append(manager, tenantId, { applicationId: application.id, stage: 'expert_review', outcome: 'scored', actor: command.actor });
+      await ReviewSteps.append(manager, tenantId, { applicationId: application.id, stage: 'expert_review', outcome: 'scored', actor: command.actor, at: now });
       await this.audit.record(manager, {
         action: 'application.panel-scored',
         entityType: 'application',

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Equals, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class DeclarationDto {
-  @ApiProperty({ enum: [true], description: 'Must be true: the applicant declares the application true and complete' })
+  @ApiProperty({ type: 'boolean', enum: [true], description: 'Must be true: the applicant declares the application true and complete' })
   @Equals(true, { message: 'accepted must be true' })
   accepted!: boolean;
 
