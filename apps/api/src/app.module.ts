@@ -1,6 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { Clock } from '@subsidy/calendar';
 import { ClockModule } from '@subsidy/common';
 import { AppConfig, ConfigModule } from '@subsidy/config';
@@ -20,6 +20,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditHttpModule } from './audit/audit-http.module';
 import { HealthModule } from './health/health.module';
 import { loggingOptions } from './logging';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RequestContextMiddleware } from './request-context.middleware';
 import { WebAppModule } from './web/web-app.module';
 
@@ -38,7 +39,7 @@ export class AppModule implements NestModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(options.clock),
         LoggerModule.forRoot(loggingOptions(config)),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
+        RateLimitModule,
         DatabaseModule,
         AuditModule,
         AuthModule,

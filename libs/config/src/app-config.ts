@@ -42,6 +42,8 @@ export interface AppConfig {
   mail: { smtpUrl: string | null; from: string };
   /** The nightly audit-chain check's time of day, `HH:MM` China Standard Time (AUDIT_CHECK_TIME, default 02:30). */
   auditCheck: { time: string };
+  /** A claimed Idempotency-Key's lease (IDEMPOTENCY_LEASE_SECONDS, default 30). */
+  idempotency: { leaseSeconds: number };
 }
 
 /** Thrown with one line that names the offending variable, so a misconfigured process says exactly what to fix. */
@@ -107,6 +109,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     mail: { smtpUrl: e.SMTP_URL ? e.SMTP_URL : null, from: e.MAIL_FROM },
     auditCheck: { time: e.AUDIT_CHECK_TIME },
+    idempotency: { leaseSeconds: e.IDEMPOTENCY_LEASE_SECONDS },
   };
 }
 

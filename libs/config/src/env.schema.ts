@@ -59,6 +59,10 @@ export const envSchema = z.object({
   SMTP_URL: z.union([z.literal(''), z.string().regex(/^smtps?:\/\/\S+$/, 'an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:2525')]).optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Subsidy Hub <no-reply@subsidy-hub.local>'),
 
+  // How long a claimed Idempotency-Key stays held without its request renewing it (every third of this): a claim whose
+  // API process died is taken over by the next request with the key this many seconds later at most.
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),
+
   // When the worker verifies every tenant's audit hash chain each night, HH:MM China Standard Time.
   AUDIT_CHECK_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM (China Standard Time), e.g. 02:30').default('02:30'),
 });

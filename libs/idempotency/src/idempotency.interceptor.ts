@@ -9,6 +9,7 @@ import { IDEMPOTENCY_HEADER, IdempotencyKeyInvalidError, ReplayedErrorResponse }
 import { IdempotencyIdentity, IdempotencyStore, StoredResponse } from './idempotency-store';
 import { isValidIdempotencyKey, requestFingerprint } from './request-fingerprint';
 import { IDEMPOTENT_SCOPE } from './idempotency-metadata';
+import { ClaimLease } from './claim-lease';
 
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
@@ -74,15 +75,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async runFirst(next: CallHandler, identity: IdempotencyIdentity, claimedAt: Date, successStatus: number): Promise<unknown> {
+    const lease = new ClaimLease(this.store, identity, claimedAt, RequestContextStore.requireTenantId());
     let body: unknown;
     try {
       body = await lastValueFrom(next.handle(), { defaultValue: undefined });
     } catch (error) {
+      lease.stop();
       const answer = storableError(error);
       if (answer) await this.store.complete(identity, claimedAt, answer);
       else await this.store.release(identity, claimedAt);
       throw error;
     }
+    lease.stop();
     await this.store.complete(identity, claimedAt, { status: successStatus, body: asJson(body) });
     return body;
   }

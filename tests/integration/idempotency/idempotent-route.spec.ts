@@ -190,6 +190,7 @@ describe('@Idempotent routes over a real database', () => {
     expect(effects).toEqual(['slow']);
   });
 
+  // Claims written before leases existed (no lease_expires_at) keep the fixed window; claim-lease.spec.ts covers leases.
   it('takes over a claim abandoned by a request that died, but not one that may still be running', async () => {
     const claim = (key: string, ageMs: number) =>
       asSuperuser(db, (c) =>
