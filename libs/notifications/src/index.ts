@@ -4,5 +4,6 @@ export * from './recipient';
 export * from './notification-errors';
 export * from './mail/mail-transport';
 export * from './mail/send-email.handler';
+export * from './mail/email-outcome-unknown';
 export * from './http/notification-cursor';
 export * from './http/my-notifications';

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { MyNotifications } from './http/my-notifications';
 import { NotificationsController } from './http/notifications.controller';
+import { EmailOutcomeUnknown } from './mail/email-outcome-unknown';
 import { MailTransport } from './mail/mail-transport';
 import { SendEmailHandler } from './mail/send-email.handler';
 import { Notifier } from './notifier';
@@ -9,7 +10,7 @@ import { Notifier } from './notifier';
 @Global()
 @Module({
   controllers: [NotificationsController],
-  providers: [Notifier, MailTransport, SendEmailHandler, MyNotifications],
+  providers: [Notifier, MailTransport, EmailOutcomeUnknown, SendEmailHandler, MyNotifications],
   exports: [Notifier],
 })
 export class NotificationsModule {}

@@ -27,10 +27,11 @@ export class Notifier {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async notify(manager: EntityManager, recipients: Recipient[], message: NotificationMessage): Promise<string[]> {
+  /** `options.email: false` keeps the notice in the product even where SMTP is on (e.g. news that e-mail itself failed). */
+  async notify(manager: EntityManager, recipients: Recipient[], message: NotificationMessage, options: { email?: boolean } = {}): Promise<string[]> {
     const tenantId = RequestContextStore.requireTenantId();
     const targets = await this.resolve(manager, recipients);
-    const mailing = this.config.mail.smtpUrl !== null;
+    const mailing = this.config.mail.smtpUrl !== null && options.email !== false;
     const now = this.clock.now();
     const ids: string[] = [];
     for (const target of targets) {

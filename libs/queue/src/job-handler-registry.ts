@@ -1,13 +1,13 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { assertHandlersMatchCatalogue, DiscoveredHandler } from './handler-check';
-import { jobHandlerBinding, JobContext } from './job-handler';
+import { ExternalEffect, jobHandlerBinding, JobContext } from './job-handler';
 import { QueueConfigurationError } from './queue-errors';
 import { QueueName } from './queue-catalogue';
 import { WORKER_QUEUES } from './worker-queues';
 import { EntityManager } from 'typeorm';
 
-type AnyJobHandler = { handle(manager: EntityManager, payload: unknown, context: JobContext): Promise<void> };
+type AnyJobHandler = { handle(manager: EntityManager, payload: unknown, context: JobContext): Promise<void | ExternalEffect> };
 
 /** Finds every `@JobHandler` provider at boot and refuses to start unless they match the catalogue one to one. */
 @Injectable()

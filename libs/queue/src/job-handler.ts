@@ -16,7 +16,25 @@ export interface JobContext {
  * and the outbox row's completion commit together and a redelivered job finds the row completed and does nothing.
  */
 export interface QueueJobHandler<Q extends QueueName, J extends JobName<Q>> {
-  handle(manager: EntityManager, payload: JobPayload<Q, J>, context: JobContext): Promise<void>;
+  handle(manager: EntityManager, payload: JobPayload<Q, J>, context: JobContext): Promise<void | ExternalEffect>;
+}
+
+/**
+ * An effect outside the database (an e-mail) that must happen at most once. A handler that returns one has written
+ * the intent with `manager`; the runner then commits that transaction WITHOUT completing the outbox row, calls
+ * perform() outside any transaction, and calls record() in a second transaction that locks the row again and completes
+ * it. A worker that dies between the two leaves the intent committed and the row open, so the next try finds the intent
+ * and must not repeat the effect. Each phase holds one pooled connection at most, never two at once, so the pool cannot
+ * deadlock however many jobs run concurrently.
+ */
+export interface ExternalEffect {
+  /** Performs the effect. Throwing means "outcome unknown": nothing is recorded and the error propagates (a retry follows). */
+  perform(): Promise<void>;
+  /**
+   * Records the outcome. Returning an Error commits what was written, leaves the row open and throws that error so the
+   * queue retries (an UnrecoverableError dead-letters the row); throwing rolls this transaction back.
+   */
+  record(manager: EntityManager): Promise<Error | void>;
 }
 
 export interface JobHandlerBinding {

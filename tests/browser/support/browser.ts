@@ -43,6 +43,11 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  * (a test expects none), each with the elements at fault.
  */
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  // A toast or a field message still fading in or out is half transparent, and axe would measure its contrast then: on
+  // a loaded machine the check can land mid-animation. Wait (bounded) until no animation or transition is running.
+  await page
+    .waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), undefined, { timeout: 5_000, polling: 100 })
+    .catch(() => undefined);
   // Through the DevTools protocol: the product's content security policy (script-src 'self') rightly refuses an inline tag.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {

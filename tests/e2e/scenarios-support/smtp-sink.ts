@@ -5,6 +5,8 @@ export interface ReceivedMail {
   to: string[];
   /** The decoded text of the message (base64 and quoted-printable undone). */
   text: string;
+  /** The Message-ID header as sent, e.g. `<uuid@subsidy-hub.local>`; null when the message had none. */
+  messageId: string | null;
 }
 
 /** A local SMTP server that keeps what it receives, so a scenario can show that someone outside the product was told. */
@@ -26,7 +28,9 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), text: decodeText(Buffer.concat(chunks).toString('utf8')) });
+          const raw = Buffer.concat(chunks).toString('utf8');
+          const messageId = /^message-id:\s*(<[^>\r\n]+>)/im.exec(raw.split(/\r?\n\r?\n/)[0])?.[1] ?? null;
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), text: decodeText(raw), messageId });
           callback();
         });
       },
